@@ -1,0 +1,10 @@
+# The two commands a facilitator or developer needs; dev.py does the work (and runs on Windows too).
+PYTHON ?= python3
+
+.PHONY: run test
+
+run:
+	$(PYTHON) dev.py run
+
+test:
+	$(PYTHON) dev.py test

@@ -1,0 +1,209 @@
+"""The command line: start the app, or work with session files without a screen.
+
+Everything here that is not interactive by nature (validate, compare, export...) works without
+Qt, so it can be scripted and tested. Heavy modules are imported inside the commands that need
+them, to keep start-up quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import PartnerworkshopError
+
+PROG = "partnerworkshop"
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Command]] = {}
+
+
+def command(
+    name: str, summary: str, arguments: Callable[[argparse.ArgumentParser], None]
+) -> Callable[[Command], Command]:
+    """Register a sub-command: its one-line summary, its arguments and what it does."""
+
+    def register(function: Command) -> Command:
+        COMMANDS[name] = (summary, arguments, function)
+        return function
+
+    return register
+
+
+def report(problem: object, stream: TextIO | None = None) -> None:
+    print(str(problem), file=stream or sys.stderr)
+
+
+def refuse_overwrite(path: Path, force: bool) -> bool:
+    """True (after saying why) when writing ``path`` would replace a file the user has."""
+    if path.exists() and not force:
+        report(f"{path}: the file exists already; choose another name or add --force to replace it")
+        return True
+    return False
+
+
+# --- sub-commands -----------------------------------------------------------------------------
+
+
+def _new_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, help="the session file to write"
+    )
+    parser.add_argument(
+        "--template",
+        default=None,
+        help="a built-in template id or a template file (default: the standard questionnaire)",
+    )
+    parser.add_argument("--title", default="", help="the workshop title")
+    parser.add_argument("--party-a", default="", help="Party A's organisation")
+    parser.add_argument("--party-b", default="", help="Party B's organisation")
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
+@command("new", "write a new, empty session file", _new_arguments)
+def _new(args: argparse.Namespace) -> int:
+    from .model.catalog import DEFAULT_TEMPLATE_ID, find_template
+    from .model.session import new_session
+    from .model.storage import save_session
+
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    template = find_template(args.template or DEFAULT_TEMPLATE_ID)
+    session = new_session(
+        template, title=args.title, organisation_a=args.party_a, organisation_b=args.party_b
+    )
+    save_session(session, args.output)
+    print(f'{args.output}: new session with the questionnaire "{template.title}"')
+    return 0
+
+
+def _output_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, help="the session file to write"
+    )
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
+@command("demo", "write the example session (Northwind and Contoso)", _output_argument)
+def _demo(args: argparse.Namespace) -> int:
+    from .model.catalog import example_session
+    from .model.storage import save_session
+
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    save_session(example_session(), args.output)
+    print(f"{args.output}: example session written")
+    return 0
+
+
+def _files_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="session or template files"
+    )
+
+
+@command("validate", "check session or template files", _files_argument)
+def _validate(args: argparse.Namespace) -> int:
+    from .errors import FileProblem
+    from .model.storage import load_any
+    from .model.template import Questionnaire
+
+    failed = False
+    for path in args.files:
+        try:
+            loaded = load_any(path)
+        except FileProblem as problem:
+            report(problem)
+            failed = True
+            continue
+        what = "questionnaire template" if isinstance(loaded, Questionnaire) else "session"
+        print(f"{path}: valid {what}")
+    return 1 if failed else 0
+
+
+def _templates_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON list")
+
+
+@command("templates", "list the built-in questionnaire templates", _templates_arguments)
+def _templates(args: argparse.Namespace) -> int:
+    from .model.catalog import builtin_templates
+
+    infos = builtin_templates()
+    if args.json:
+        rows = [
+            {"id": i.id, "title": i.title, "sections": i.sections, "questions": i.questions}
+            for i in infos
+        ]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    width = max(len(info.id) for info in infos)
+    for info in infos:
+        print(
+            f"{info.id:<{width}}  {info.title} "
+            f"({info.sections} sections, {info.questions} questions)"
+        )
+    return 0
+
+
+def _schema_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("which", choices=["session", "template"], help="which file's schema")
+
+
+@command("schema", "print the JSON Schema of session or template files", _schema_arguments)
+def _schema(args: argparse.Namespace) -> int:
+    from .model.session import Session
+    from .model.template import Questionnaire
+
+    model = Session if args.which == "session" else Questionnaire
+    print(json.dumps(model.model_json_schema(), indent=2))
+    return 0
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<16}{summary}" for name, (summary, _, _) in COMMANDS.items())
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Open the partnership workshop app, or run one of the commands below.",
+        epilog=f"commands (see '{PROG} COMMAND --help'):\n{commands}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="a session file to open")
+    parser.add_argument("--demo", action="store_true", help="open the example session")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    return parser
+
+
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    summary, arguments, _ = COMMANDS[name]
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} {name}", description=summary[0].upper() + summary[1:] + "."
+    )
+    arguments(parser)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if arguments and arguments[0] in COMMANDS:
+            name = arguments[0]
+            args = _command_parser(name).parse_args(arguments[1:])
+            return COMMANDS[name][2](args)
+        args = _app_parser().parse_args(arguments)
+        from .ui.application import run_app
+
+        return run_app(args.file, demo=args.demo)
+    except PartnerworkshopError as problem:
+        report(problem)
+        return 1
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,1 @@
+"""The session and questionnaire model: plain Python and pydantic, no Qt."""

@@ -1,0 +1,545 @@
+"""Named edit operations on a session, with undo and redo.
+
+Every change a user makes goes through :class:`SessionEditor`. Each operation checks its input,
+then records an :class:`Edit`: the values it replaced and the values it put in their place, each
+at a path inside the session. Undo puts the old values back, redo the new ones. Listeners are
+told which edit ran, so a view refreshes only what the edit touched.
+
+Consecutive edits with the same merge key (typing a comment, say) become one undo step until
+:meth:`SessionEditor.seal` is called (the UI calls it when the user leaves the field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Literal, TypeVar, get_args
+
+from pydantic import BaseModel, ValidationError
+
+from .base import Side
+from .kinds import RelationshipKind
+from .session import (
+    ActionItem,
+    AgreementItem,
+    Importance,
+    Representative,
+    Resolution,
+    Session,
+    Signatory,
+)
+from .template import AnswerValue, AnswerValueError, Question, Questionnaire
+
+
+class EditError(ValueError):
+    """An edit that cannot be made; the message says why in plain words."""
+
+
+class _Absent:
+    """Marks a dictionary key that is not there (before an insertion, after a removal)."""
+
+    def __repr__(self) -> str:
+        return "ABSENT"
+
+
+ABSENT: Any = _Absent()
+
+PathKey = str | int
+Path = tuple[PathKey, ...]
+
+
+@dataclass(frozen=True)
+class Change:
+    path: Path
+    old: Any
+    new: Any
+
+
+@dataclass
+class Edit:
+    """One undo step. ``action`` names the operation (e.g. ``"answer.comment"``)."""
+
+    action: str
+    changes: list[Change]
+    merge_key: Hashable | None = None
+
+    def touches(self, *prefix: PathKey) -> bool:
+        """Whether any change lies at or below the path ``prefix``."""
+        return any(change.path[: len(prefix)] == prefix for change in self.changes)
+
+
+def _child(node: Any, key: PathKey) -> Any:
+    if isinstance(node, BaseModel):
+        return getattr(node, str(key))
+    return node[key]
+
+
+def get_at(root: Any, path: Path) -> Any:
+    node = root
+    for key in path[:-1]:
+        node = _child(node, key)
+    last = path[-1]
+    if isinstance(node, dict):
+        return node.get(last, ABSENT)
+    return _child(node, last)
+
+
+def set_at(root: Any, path: Path, value: Any) -> None:
+    node = root
+    for key in path[:-1]:
+        node = _child(node, key)
+    last = path[-1]
+    if isinstance(node, BaseModel):
+        setattr(node, str(last), value)
+    elif isinstance(node, dict):
+        if value is ABSENT:
+            node.pop(last, None)
+        else:
+            node[last] = value
+    else:
+        node[last] = value
+
+
+Listener = Callable[[Edit], None]
+WorkshopField = Literal["title", "date", "location", "facilitator"]
+PartyField = Literal["organisation", "label", "colour"]
+RepresentativeField = Literal["name", "role", "email"]
+ActionItemField = Literal["what", "owner_party", "owner", "due", "status"]
+SignatoryField = Literal["party", "name", "title", "organisation"]
+
+
+@dataclass
+class SessionEditor:
+    """The session being edited, its undo history and the views listening to it."""
+
+    session: Session
+    _done: list[Edit] = field(default_factory=list)
+    _undone: list[Edit] = field(default_factory=list)
+    _clean_at: int | None = 0
+    _sealed: bool = True
+    _listeners: list[Listener] = field(default_factory=list)
+
+    # --- history ---------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone)
+
+    @property
+    def undo_action(self) -> str | None:
+        return self._done[-1].action if self._done else None
+
+    @property
+    def redo_action(self) -> str | None:
+        return self._undone[-1].action if self._undone else None
+
+    @property
+    def is_modified(self) -> bool:
+        """Whether the session differs from the last saved (or opened) state."""
+        return self._clean_at != len(self._done)
+
+    def mark_unsaved(self) -> None:
+        """The session differs from its file although nothing was edited here (a recovered copy)."""
+        self._clean_at = None
+
+    def mark_saved(self) -> None:
+        self._clean_at = len(self._done)
+        self._sealed = True
+
+    def seal(self) -> None:
+        """End the current run of mergeable edits: the next edit starts a new undo step."""
+        self._sealed = True
+
+    def undo(self) -> None:
+        if not self._done:
+            return
+        edit = self._done.pop()
+        for change in reversed(edit.changes):
+            set_at(self.session, change.path, change.old)
+        self._undone.append(edit)
+        self._sealed = True
+        self._notify(edit)
+
+    def redo(self) -> None:
+        if not self._undone:
+            return
+        edit = self._undone.pop()
+        for change in edit.changes:
+            set_at(self.session, change.path, change.new)
+        self._done.append(edit)
+        self._sealed = True
+        self._notify(edit)
+
+    def apply(self, edit: Edit) -> bool:
+        """Make the edit and record it; returns False if it changed nothing."""
+        changes = [change for change in edit.changes if change.old != change.new]
+        if not changes:
+            return False
+        applied: list[Change] = []
+        try:
+            for change in changes:
+                set_at(self.session, change.path, change.new)
+                applied.append(change)
+        except ValidationError as error:
+            for change in reversed(applied):
+                set_at(self.session, change.path, change.old)
+            raise EditError(_first_message(error)) from None
+        edit = Edit(edit.action, changes, edit.merge_key)
+        if self._undone:
+            self._undone.clear()
+            if self._clean_at is not None and self._clean_at > len(self._done):
+                self._clean_at = None  # the saved state can no longer be reached by undo/redo
+        if self._can_merge_with_top(edit):
+            self._merge_into_top(edit)
+        else:
+            self._done.append(edit)
+            self._sealed = edit.merge_key is None
+        self._notify(edit)
+        return True
+
+    def _can_merge_with_top(self, edit: Edit) -> bool:
+        return (
+            not self._sealed
+            and edit.merge_key is not None
+            and bool(self._done)
+            and self._done[-1].merge_key == edit.merge_key
+            and self._clean_at != len(self._done)
+        )
+
+    def _merge_into_top(self, edit: Edit) -> None:
+        top = self._done[-1]
+        merged = {change.path: change for change in top.changes}
+        for change in edit.changes:
+            earlier = merged.get(change.path)
+            merged[change.path] = Change(
+                change.path, earlier.old if earlier else change.old, change.new
+            )
+        remaining = [change for change in merged.values() if change.old != change.new]
+        if remaining:
+            self._done[-1] = Edit(top.action, remaining, top.merge_key)
+        else:
+            self._done.pop()  # typed and deleted again: nothing left to undo
+            self._sealed = True
+
+    def _notify(self, edit: Edit) -> None:
+        for listener in list(self._listeners):
+            listener(edit)
+
+    def _replace(
+        self, action: str, path: Path, new: Any, merge_key: Hashable | None = None
+    ) -> bool:
+        return self.apply(Edit(action, [Change(path, get_at(self.session, path), new)], merge_key))
+
+    # --- workshop and parties ----------------------------------------------------------------
+
+    def set_workshop(self, name: WorkshopField, value: str | date | None) -> bool:
+        _check_choice(name, WorkshopField, "workshop field")
+        return self._replace(
+            f"workshop.{name}", ("workshop", name), value, merge_key=("workshop", name)
+        )
+
+    def set_party(self, side: Side, name: PartyField, value: str) -> bool:
+        _check_choice(name, PartyField, "party field")
+        return self._replace(
+            f"party.{name}", ("parties", side, name), value, merge_key=("party", side, name)
+        )
+
+    def add_representative(self, side: Side, representative: Representative | None = None) -> int:
+        """Add a representative at the end of the party's list; returns its row."""
+        current = self.session.party(side).representatives
+        new = [*current, representative or Representative()]
+        self._replace("party.representatives", ("parties", side, "representatives"), new)
+        return len(new) - 1
+
+    def remove_representative(self, side: Side, row: int) -> bool:
+        current = self.session.party(side).representatives
+        _check_row(row, current, "representative")
+        new = current[:row] + current[row + 1 :]
+        return self._replace("party.representatives", ("parties", side, "representatives"), new)
+
+    def set_representative(
+        self, side: Side, row: int, name: RepresentativeField, value: str
+    ) -> bool:
+        _check_choice(name, RepresentativeField, "representative field")
+        current = self.session.party(side).representatives
+        _check_row(row, current, "representative")
+        new = _updated(current[row], **{name: value})
+        return self._replace(
+            "party.representative",
+            ("parties", side, "representatives", row),
+            new,
+            merge_key=("representative", side, row, name),
+        )
+
+    def change_template(self, template: Questionnaire) -> bool:
+        """Use another questionnaire: the answers and agreed items belong to the old one."""
+        session = self.session
+        empty_answers = session.answers.model_copy(update={"A": {}, "B": {}})
+        cleared_agreement = session.agreement.model_copy(update={"items": {}, "status": "draft"})
+        cleared_answering = session.answering.model_copy(update={"revealed": []})
+        return self.apply(
+            Edit(
+                "template",
+                [
+                    Change(("answers",), session.answers, empty_answers),
+                    Change(("agreement",), session.agreement, cleared_agreement),
+                    Change(("answering",), session.answering, cleared_answering),
+                    Change(("template",), session.template, template),
+                ],
+            )
+        )
+
+    # --- answers -----------------------------------------------------------------------------
+
+    def set_answer(self, side: Side, question_id: str, value: AnswerValue | None) -> bool:
+        """Set (or, with ``None``, clear) a party's answer to a question."""
+        checked = None if value is None else _checked(self._question(question_id), value)
+        return self._update_answer("answer.value", side, question_id, value=checked)
+
+    def set_not_sure(self, side: Side, question_id: str, not_sure: bool) -> bool:
+        question = self._question(question_id)
+        if not_sure and not question.allow_not_sure:
+            raise EditError(f'Question "{question_id}" does not allow "not sure".')
+        return self._update_answer("answer.not_sure", side, question_id, not_sure=not_sure)
+
+    def set_importance(self, side: Side, question_id: str, importance: Importance) -> bool:
+        self._question(question_id)
+        _check_choice(importance, Importance, "importance")
+        return self._update_answer("answer.importance", side, question_id, importance=importance)
+
+    def set_comment(self, side: Side, question_id: str, comment: str) -> bool:
+        self._question(question_id)
+        return self._update_answer(
+            "answer.comment",
+            side,
+            question_id,
+            merge_key=("comment", side, question_id),
+            comment=comment,
+        )
+
+    def _update_answer(
+        self,
+        action: str,
+        side: Side,
+        question_id: str,
+        merge_key: Hashable | None = None,
+        **update: Any,
+    ) -> bool:
+        self._check_not_packed_away(side)
+        current = self.session.answer(side, question_id)
+        new = _updated(current, **update)
+        return self._replace(
+            action,
+            ("answers", side, question_id),
+            ABSENT if new.is_empty else new,
+            merge_key,
+        )
+
+    def _check_not_packed_away(self, side: Side) -> None:
+        pack_for = self.session.pack_for
+        if pack_for is not None and side != pack_for:
+            raise EditError(f"This answer pack is for Party {pack_for} only.")
+
+    def _question(self, question_id: str) -> Question:
+        if not self.session.template.has_question(question_id):
+            raise EditError(f'There is no question "{question_id}" in this questionnaire.')
+        return self.session.template.question(question_id)
+
+    # --- answering mode ----------------------------------------------------------------------
+
+    def set_answer_mode(self, mode: Literal["side_by_side", "blind"]) -> bool:
+        _check_choice(mode, Literal["side_by_side", "blind"], "answering mode")
+        return self._replace("answering.mode", ("answering", "mode"), mode)
+
+    def set_answering_party(self, side: Side) -> bool:
+        _check_choice(side, Side, "party")
+        return self._replace("answering.current", ("answering", "current"), side)
+
+    def reveal_section(self, section_id: str) -> bool:
+        try:
+            self.session.template.section(section_id)
+        except KeyError:
+            raise EditError(f'There is no section "{section_id}" in this questionnaire.') from None
+        revealed = self.session.answering.revealed
+        if section_id in revealed:
+            return False
+        return self._replace("answering.reveal", ("answering", "revealed"), [*revealed, section_id])
+
+    # --- agreement ---------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        question_id: str,
+        resolution: Resolution | None,
+        *,
+        value: AnswerValue | None = None,
+        wording: str | None = None,
+    ) -> bool:
+        """Record how an item was resolved; ``None`` takes the resolution back."""
+        question = self._question(question_id)
+        _check_choice(resolution, Resolution | None, "resolution")
+        checked = None if value is None else _checked(question, value)
+        current = self.session.agreement.items.get(question_id) or AgreementItem()
+        update: dict[str, Any] = {"resolution": resolution, "value": checked}
+        if wording is not None:
+            update["wording"] = wording
+        return self._set_item("agreement.resolve", question_id, _updated(current, **update))
+
+    def park(self, question_id: str, owner: str, due: date | None) -> bool:
+        """Leave an item open, with who takes it forward and by when."""
+        self._question(question_id)
+        current = self.session.agreement.items.get(question_id) or AgreementItem()
+        parked = _updated(current, resolution="parked", value=None, owner=owner, due=due)
+        return self._set_item("agreement.park", question_id, parked)
+
+    def reopen(self, question_id: str) -> bool:
+        """Put a question back on the table; the session becomes a draft again."""
+        self._question(question_id)
+        current = self.session.agreement.items.get(question_id) or AgreementItem()
+        reopened = _updated(current, resolution=None, value=None, reopened=True)
+        return self._set_item("agreement.reopen", question_id, reopened)
+
+    def set_item_notes(self, question_id: str, notes: str) -> bool:
+        self._question(question_id)
+        current = self.session.agreement.items.get(question_id) or AgreementItem()
+        return self._set_item(
+            "agreement.notes",
+            question_id,
+            _updated(current, notes=notes),
+            merge_key=("notes", question_id),
+        )
+
+    def _set_item(
+        self,
+        action: str,
+        question_id: str,
+        item: AgreementItem,
+        merge_key: Hashable | None = None,
+    ) -> bool:
+        changes = [
+            Change(
+                ("agreement", "items", question_id),
+                self.session.agreement.items.get(question_id, ABSENT),
+                ABSENT if item == AgreementItem() else item,
+            )
+        ]
+        if item.resolution is None and self.session.agreement.status == "agreed":
+            changes.append(Change(("agreement", "status"), "agreed", "draft"))
+        return self.apply(Edit(action, changes, merge_key))
+
+    def set_definition(self, text: str) -> bool:
+        return self._replace(
+            "agreement.definition", ("agreement", "definition"), text, merge_key="definition"
+        )
+
+    def set_agreed_kind(self, kind: RelationshipKind | None) -> bool:
+        if kind is not None:
+            kind = RelationshipKind(kind)
+        return self._replace("agreement.kind", ("agreement", "agreed_kind"), kind)
+
+    def set_status(self, status: Literal["draft", "agreed"]) -> bool:
+        _check_choice(status, Literal["draft", "agreed"], "status")
+        return self._replace("agreement.status", ("agreement", "status"), status)
+
+    def add_action_item(self, item: ActionItem | None = None) -> int:
+        current = self.session.agreement.action_items
+        new = [*current, item or ActionItem()]
+        self._replace("agreement.action_items", ("agreement", "action_items"), new)
+        return len(new) - 1
+
+    def remove_action_item(self, row: int) -> bool:
+        current = self.session.agreement.action_items
+        _check_row(row, current, "action item")
+        new = current[:row] + current[row + 1 :]
+        return self._replace("agreement.action_items", ("agreement", "action_items"), new)
+
+    def set_action_item(self, row: int, name: ActionItemField, value: Any) -> bool:
+        _check_choice(name, ActionItemField, "action item field")
+        current = self.session.agreement.action_items
+        _check_row(row, current, "action item")
+        return self._replace(
+            "agreement.action_item",
+            ("agreement", "action_items", row),
+            _updated(current[row], **{name: value}),
+            merge_key=("action_item", row, name),
+        )
+
+    def add_signatory(self, signatory: Signatory) -> int:
+        current = self.session.agreement.signatories
+        new = [*current, signatory]
+        self._replace("agreement.signatories", ("agreement", "signatories"), new)
+        return len(new) - 1
+
+    def remove_signatory(self, row: int) -> bool:
+        current = self.session.agreement.signatories
+        _check_row(row, current, "signatory")
+        new = current[:row] + current[row + 1 :]
+        return self._replace("agreement.signatories", ("agreement", "signatories"), new)
+
+    def set_signatory(self, row: int, name: SignatoryField, value: str) -> bool:
+        _check_choice(name, SignatoryField, "signatory field")
+        current = self.session.agreement.signatories
+        _check_row(row, current, "signatory")
+        return self._replace(
+            "agreement.signatory",
+            ("agreement", "signatories", row),
+            _updated(current[row], **{name: value}),
+            merge_key=("signatory", row, name),
+        )
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def _updated(model: ModelT, **update: Any) -> ModelT:
+    """A validated copy of ``model`` with fields replaced; a bad value raises EditError."""
+    try:
+        return type(model).model_validate({**model.model_dump(), **update})
+    except ValidationError as error:
+        raise EditError(_first_message(error)) from None
+
+
+def _checked(question: Question, value: object) -> AnswerValue:
+    try:
+        return question.check_value(value)
+    except AnswerValueError as error:
+        raise EditError(str(error)) from None
+
+
+def _first_message(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = ".".join(str(part) for part in first["loc"])
+    message = first["msg"].removeprefix("Value error, ")
+    return f"{where}: {message}" if where else message
+
+
+def _check_choice(value: object, choices: Any, what: str) -> None:
+    allowed = _literal_values(choices)
+    if value not in allowed:
+        raise EditError(f"{value!r} is not a valid {what} (expected one of {allowed}).")
+
+
+def _literal_values(annotation: Any) -> list[Any]:
+    values: list[Any] = []
+    for arg in get_args(annotation):
+        if arg is type(None):
+            values.append(None)
+        else:
+            values.extend(_literal_values(arg) if get_args(arg) else [arg])
+    return values
+
+
+def _check_row(row: int, rows: Sequence[object], what: str) -> None:
+    if not 0 <= row < len(rows):
+        raise EditError(f"There is no {what} in row {row + 1}.")

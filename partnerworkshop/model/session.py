@@ -1,0 +1,246 @@
+"""A session: one workshop, one file.
+
+It holds the workshop details, the two parties, its own copy of the questionnaire (so the file
+means the same years later), both parties' answers and the record of what was agreed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
+
+from .base import SIDES, LongText, Model, ShortText, Side
+from .kinds import RelationshipKind
+from .template import AnswerValue, AnswerValueError, Questionnaire
+
+SESSION_FORMAT = "partnerworkshop-session"
+SESSION_SCHEMA_VERSION = 1
+
+Importance = Literal["low", "normal", "high"]
+IMPORTANCE_WEIGHTS: dict[Importance, float] = {"low": 1.0, "normal": 2.0, "high": 3.0}
+Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _check_email(value: str) -> str:
+    if value and not _EMAIL.match(value):
+        raise ValueError(f'"{value}" does not look like an e-mail address')
+    return value
+
+
+Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(_check_email)]
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+class Workshop(Model):
+    title: ShortText = ""
+    date: dt.date | None = None
+    location: ShortText = ""
+    facilitator: ShortText = ""
+
+
+class Representative(Model):
+    name: ShortText = ""
+    role: ShortText = ""
+    email: Email = ""
+
+
+class Party(Model):
+    organisation: ShortText = ""
+    label: Annotated[str, StringConstraints(max_length=40)] = ""
+    colour: Colour
+    representatives: list[Representative] = []
+
+    def display_name(self, side: Side) -> str:
+        """What to call the party in a sentence: its short label, its name, or 'Party A'."""
+        return self.label or self.organisation or f"Party {side}"
+
+
+class Parties(Model):
+    A: Party = Field(default_factory=lambda: Party(colour="#1F5F8B"))
+    B: Party = Field(default_factory=lambda: Party(colour="#B5651D"))
+
+
+class Answer(Model):
+    value: AnswerValue | None = None
+    importance: Importance = "normal"
+    comment: LongText = ""
+    not_sure: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return self == Answer()
+
+    @property
+    def is_answered(self) -> bool:
+        """A value was given and the party is not unsure about it."""
+        return self.value is not None and not self.not_sure
+
+
+class PartyAnswers(Model):
+    A: dict[str, Answer] = {}
+    B: dict[str, Answer] = {}
+
+
+class Answering(Model):
+    """How the Answer step is run: side by side, or blind (one party at a time, then revealed)."""
+
+    mode: Literal["side_by_side", "blind"] = "side_by_side"
+    current: Side = "A"
+    revealed: list[str] = Field(default=[], description="Sections revealed in blind mode.")
+
+
+Resolution = Literal["adopt_a", "adopt_b", "agreed", "parked"]
+
+
+class AgreementItem(Model):
+    """What the room decided about one question."""
+
+    resolution: Resolution | None = None
+    value: AnswerValue | None = Field(default=None, description="The agreed answer, if any.")
+    wording: LongText = ""
+    notes: LongText = ""
+    owner: ShortText = Field(default="", description="Who takes a parked item forward.")
+    due: dt.date | None = None
+    reopened: bool = Field(
+        default=False, description="Reopened for discussion although both parties agreed."
+    )
+
+
+class ActionItem(Model):
+    id: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,32}$")] = Field(
+        default_factory=lambda: uuid.uuid4().hex[:12]
+    )
+    what: LongText = ""
+    owner_party: Side | None = None
+    owner: ShortText = ""
+    due: dt.date | None = None
+    status: Literal["open", "in_progress", "done"] = "open"
+
+
+class Signatory(Model):
+    party: Side
+    name: ShortText = ""
+    title: ShortText = ""
+    organisation: ShortText = ""
+
+
+class CharterRecord(Model):
+    """The charter last exported, so the version number grows with each changed export."""
+
+    version: int = Field(default=0, ge=0)
+    fingerprint: str = ""
+    exported: datetime | None = None
+
+
+class Agreement(Model):
+    status: Literal["draft", "agreed"] = "draft"
+    items: dict[str, AgreementItem] = {}
+    definition: LongText = ""
+    agreed_kind: RelationshipKind | None = None
+    action_items: list[ActionItem] = []
+    signatories: list[Signatory] = []
+    charter: CharterRecord = Field(default_factory=CharterRecord)
+
+
+class Session(Model):
+    format: Literal["partnerworkshop-session"] = "partnerworkshop-session"
+    schema_version: int = SESSION_SCHEMA_VERSION
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    created: datetime = Field(default_factory=now)
+    modified: datetime = Field(default_factory=now)
+    workshop: Workshop = Field(default_factory=Workshop)
+    parties: Parties = Field(default_factory=Parties)
+    template: Questionnaire
+    answering: Answering = Field(default_factory=Answering)
+    answers: PartyAnswers = Field(default_factory=PartyAnswers)
+    agreement: Agreement = Field(default_factory=Agreement)
+    pack_for: Side | None = Field(
+        default=None,
+        description="Set when this file is an answer pack: it holds only this party's answers.",
+    )
+
+    @model_validator(mode="after")
+    def _answers_fit_the_questionnaire(self) -> Session:
+        problems = self.problems()
+        if problems:
+            raise ValueError("\n".join(problems))
+        return self
+
+    def problems(self) -> list[str]:
+        """Everything in the answers and the agreement that does not fit the questionnaire."""
+        problems: list[str] = []
+        template = self.template
+        for side in SIDES:
+            for question_id, answer in self.answers_of(side).items():
+                where = f"Party {side}'s answers"
+                if not template.has_question(question_id):
+                    problems.append(
+                        f'{where}: there is no question "{question_id}" in the questionnaire'
+                    )
+                    continue
+                question = template.question(question_id)
+                if answer.value is not None:
+                    try:
+                        question.check_value(answer.value)
+                    except AnswerValueError as error:
+                        problems.append(f"{where}: {error}")
+                if answer.not_sure and not question.allow_not_sure:
+                    problems.append(f'{where}: question "{question_id}" does not allow "not sure"')
+            if self.pack_for is not None and side != self.pack_for and self.answers_of(side):
+                problems.append(
+                    f"this answer pack is for Party {self.pack_for} "
+                    f"but holds Party {side}'s answers"
+                )
+        for question_id, item in self.agreement.items.items():
+            if not template.has_question(question_id):
+                problems.append(
+                    f'Agreement: there is no question "{question_id}" in the questionnaire'
+                )
+                continue
+            if item.value is not None:
+                try:
+                    template.question(question_id).check_value(item.value)
+                except AnswerValueError as error:
+                    problems.append(f"Agreement: {error}")
+        section_ids = {section.id for section in template.sections}
+        problems.extend(
+            f'Answering: there is no section "{section_id}" to reveal'
+            for section_id in self.answering.revealed
+            if section_id not in section_ids
+        )
+        return problems
+
+    def party(self, side: Side) -> Party:
+        party: Party = getattr(self.parties, side)
+        return party
+
+    def answers_of(self, side: Side) -> dict[str, Answer]:
+        answers: dict[str, Answer] = getattr(self.answers, side)
+        return answers
+
+    def answer(self, side: Side, question_id: str) -> Answer:
+        """The party's answer to the question; an empty answer if it has none yet."""
+        return self.answers_of(side).get(question_id) or Answer()
+
+
+def new_session(
+    template: Questionnaire,
+    *,
+    title: str = "",
+    organisation_a: str = "",
+    organisation_b: str = "",
+) -> Session:
+    session = Session(template=template, workshop=Workshop(title=title, date=dt.date.today()))
+    session.parties.A.organisation = organisation_a
+    session.parties.B.organisation = organisation_b
+    return session

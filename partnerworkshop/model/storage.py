@@ -1,0 +1,284 @@
+"""Reading and writing session and questionnaire files.
+
+A file is data, never code: it is read as JSON, checked against the model and either accepted
+whole or refused with :class:`FileProblem`, which names the file and every problem found in
+words a facilitator understands. Saving is atomic and keeps the previous version beside the file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import FileProblem
+from .session import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Session, now
+from .template import TEMPLATE_FORMAT, TEMPLATE_SCHEMA_VERSION, Questionnaire
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+BACKUP_SUFFIX = ".bak"
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# Each entry turns a file of schema version N into version N + 1.
+SESSION_MIGRATIONS: dict[int, Migration] = {}
+TEMPLATE_MIGRATIONS: dict[int, Migration] = {}
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def read_json(path: Path) -> Any:
+    """The JSON content of a file, or FileProblem naming why it cannot be read as JSON."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FileProblem(
+                path,
+                [
+                    f"the file is {size / 1e6:.0f} MB; "
+                    f"files over {MAX_FILE_BYTES // 10**6} MB are refused"
+                ],
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblem(path, ["there is no such file"]) from None
+    except IsADirectoryError:
+        raise FileProblem(path, ["this is a folder, not a file"]) from None
+    except OSError as error:
+        raise FileProblem(path, [f"the file cannot be read ({error.strerror or error})"]) from None
+    return parse_json(data, path)
+
+
+def parse_json(data: bytes, path: Path) -> Any:
+    if not data.strip():
+        raise FileProblem(path, ["the file is empty"])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileProblem(
+            path,
+            [
+                f"the file is not UTF-8 text (unreadable byte at position {error.start}); "
+                "it may be damaged or not a partnerworkshop file"
+            ],
+        ) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()):
+            problem = "the file ends too early: it looks truncated"
+        else:
+            problem = (
+                f"the file is not valid JSON ({error.msg} "
+                f"at line {error.lineno}, column {error.colno})"
+            )
+        raise FileProblem(path, [problem]) from None
+    except RecursionError:
+        raise FileProblem(
+            path, ["the file is nested too deeply to be a partnerworkshop file"]
+        ) from None
+
+
+def _check_header(
+    raw: Any, path: Path, expected: str, current: int, migrations: dict[int, Migration]
+) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise FileProblem(
+            path, [f"expected a JSON object at the top of the file, found {_json_type(raw)}"]
+        )
+    found = raw.get("format")
+    if found != expected:
+        raise FileProblem(path, [_wrong_format(found, expected)])
+    version = raw.get("schema_version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise FileProblem(path, ["the schema_version is missing or is not a whole number"])
+    if version > current:
+        raise FileProblem(
+            path,
+            [
+                f"the file was made by a newer version of partnerworkshop "
+                f"(schema version {version}; this version reads up to {current}); "
+                "please update partnerworkshop"
+            ],
+        )
+    if version < 1:
+        raise FileProblem(path, [f"schema version {version} does not exist"])
+    while version < current:
+        raw = migrations[version](raw)
+        version += 1
+        raw["schema_version"] = version
+    return dict(raw)
+
+
+def _wrong_format(found: object, expected: str) -> str:
+    names = {SESSION_FORMAT: "a workshop session", TEMPLATE_FORMAT: "a questionnaire template"}
+    if found in names:
+        return f"this is {names[str(found)]}, not {names[expected]}"
+    return f'this is not {names[expected]} file (it has no "format": "{expected}")'
+
+
+def _json_type(value: Any) -> str:
+    return {
+        list: "a list",
+        str: "a text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+    }.get(type(value), "nothing")
+
+
+def describe_validation_error(error: ValidationError) -> list[str]:
+    """One plain line per problem, saying where in the file it is."""
+    problems: list[str] = []
+    for detail in error.errors(include_url=False):
+        where = _location(detail["loc"])
+        message = str(detail["msg"]).removeprefix("Value error, ")
+        if detail["type"] == "missing":
+            message = "this field is missing"
+        elif detail["type"] == "extra_forbidden":
+            message = "this field is not known to partnerworkshop"
+        for line in message.splitlines():
+            problems.append(f"{where}: {line}" if where else line)
+    return problems
+
+
+def _location(loc: tuple[int | str, ...]) -> str:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        elif part in {"scale", "single", "multiple", "split", "ranking", "text"}:
+            continue  # the discriminator tag pydantic adds; the kind is in the file already
+        else:
+            parts.append(("." if parts else "") + part)
+    return "".join(parts)
+
+
+def session_from_json(raw: Any, path: Path) -> Session:
+    raw = _check_header(raw, path, SESSION_FORMAT, SESSION_SCHEMA_VERSION, SESSION_MIGRATIONS)
+    try:
+        return Session.model_validate(raw)
+    except ValidationError as error:
+        raise FileProblem(path, describe_validation_error(error)) from None
+    except RecursionError:
+        raise FileProblem(
+            path, ["the file is nested too deeply to be a partnerworkshop file"]
+        ) from None
+
+
+def template_from_json(raw: Any, path: Path) -> Questionnaire:
+    raw = _check_header(raw, path, TEMPLATE_FORMAT, TEMPLATE_SCHEMA_VERSION, TEMPLATE_MIGRATIONS)
+    try:
+        return Questionnaire.model_validate(raw)
+    except ValidationError as error:
+        raise FileProblem(path, describe_validation_error(error)) from None
+    except RecursionError:
+        raise FileProblem(
+            path, ["the file is nested too deeply to be a partnerworkshop file"]
+        ) from None
+
+
+def load_session(path: Path | str) -> Session:
+    path = Path(path)
+    return session_from_json(read_json(path), path)
+
+
+def load_template(path: Path | str) -> Questionnaire:
+    path = Path(path)
+    return template_from_json(read_json(path), path)
+
+
+def load_any(path: Path | str) -> Session | Questionnaire:
+    """A session or a questionnaire template, whichever the file holds."""
+    path = Path(path)
+    raw = read_json(path)
+    if isinstance(raw, dict) and raw.get("format") == TEMPLATE_FORMAT:
+        return template_from_json(raw, path)
+    return session_from_json(raw, path)
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def session_to_json(session: Session) -> str:
+    return session.model_dump_json(indent=2) + "\n"
+
+
+def template_to_json(template: Questionnaire) -> str:
+    return template.model_dump_json(indent=2, exclude_defaults=False) + "\n"
+
+
+def save_session(session: Session, path: Path | str, *, keep_backup: bool = True) -> None:
+    """Write the session to ``path`` atomically; stamps its modified time on success."""
+    path = Path(path)
+    stamped = session.model_copy(update={"modified": now()})
+    write_atomically(path, session_to_json(stamped).encode("utf-8"), keep_backup=keep_backup)
+    session.modified = stamped.modified
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> None:
+    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path``.
+
+    Whatever fails on the way, ``path`` is left exactly as it was and no temporary file stays.
+    With ``keep_backup``, the previous content is kept as ``path.bak``.
+    """
+    folder = path.parent
+    temporary: str | None = None
+    try:
+        if path.is_dir():
+            raise FileProblem(path, ["this is a folder, not a file"])
+        with tempfile.NamedTemporaryFile(
+            "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temporary = handle.name
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.exists():
+            _copy_atomically(path, backup_path(path))
+        os.replace(temporary, path)
+        temporary = None
+        _sync_folder(folder)
+    except FileProblem:
+        raise
+    except OSError as error:
+        raise FileProblem(
+            path, [f"the file could not be saved ({error.strerror or error})"]
+        ) from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
+
+
+def _copy_atomically(source: Path, target: Path) -> None:
+    temporary = target.with_name(f".{target.name}.tmp")
+    try:
+        shutil.copy2(source, temporary)
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (where the platform allows opening a folder)."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

@@ -55,7 +55,7 @@ def main(argv: list[str]) -> None:
         run(python, "-m", "partnerworkshop", *rest)
         return
     python = install("test")
-    run(python, "-m", "ruff", "check", "partnerworkshop", "tests", "benchmarks", "dev.py")
+    run(python, "-m", "ruff", "check", ".")
     run(python, "-m", "mypy")
     # -P: import the installed package, never the source folder that sits in the working directory.
     run(python, "-P", "-m", "pytest", *rest)

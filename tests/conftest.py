@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from factories import make_small_template
@@ -42,3 +43,90 @@ def small_session(small_template: Questionnaire) -> Session:
     return new_session(
         small_template, title="Test workshop", organisation_a="Northwind", organisation_b="Contoso"
     )
+
+
+class DialogScript:
+    """Stands in for every dialog: records what was shown and gives scripted answers.
+
+    A dialog that asks something the test did not script fails the test instead of blocking it.
+    """
+
+    def __init__(self) -> None:
+        self.shown: list[tuple[str, ...]] = []
+        self._answers: dict[str, list[object]] = {}
+
+    def answer(self, kind: str, value: object) -> None:
+        self._answers.setdefault(kind, []).append(value)
+
+    def _next(self, kind: str, *shown: str) -> Any:
+        self.shown.append((kind, *shown))
+        queue = self._answers.get(kind)
+        if not queue:
+            raise AssertionError(f"unexpected {kind} dialog: {shown}")
+        return queue.pop(0)
+
+    def warnings(self) -> list[tuple[str, ...]]:
+        return [entry for entry in self.shown if entry[0] == "warn"]
+
+
+@pytest.fixture
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
+    from partnerworkshop.ui import dialogs as module
+
+    script = DialogScript()
+    monkeypatch.setattr(
+        module,
+        "warn",
+        lambda parent, title, text, details="": script.shown.append(("warn", title, text, details)),
+    )
+    monkeypatch.setattr(
+        module, "confirm", lambda parent, title, text, yes: script._next("confirm", title, text)
+    )
+    monkeypatch.setattr(module, "ask_save", lambda parent: script._next("ask_save"))
+    monkeypatch.setattr(
+        module, "ask_recover", lambda parent, text, details: script._next("ask_recover", text)
+    )
+    monkeypatch.setattr(
+        module,
+        "open_file_name",
+        lambda parent, title, folder, filters: script._next("open_file_name", title),
+    )
+    monkeypatch.setattr(
+        module,
+        "save_file_name",
+        lambda parent, title, suggested, filters: script._next("save_file_name", title),
+    )
+    return script
+
+
+@pytest.fixture(scope="session")
+def themed_app(qapp: Any) -> Any:
+    """The application with the app's theme, set once (restyling every widget is not free)."""
+    from partnerworkshop.ui.application import create_application
+    from partnerworkshop.ui.style import apply_theme
+
+    app = create_application()
+    apply_theme(app, 100)
+    return app
+
+
+@pytest.fixture
+def window(qtbot: Any, themed_app: Any, dialogs: DialogScript, user_folders: Path) -> Any:
+    """The real main window, shown, on a new session; user files in a temporary folder."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from partnerworkshop.ui.main_window import MainWindow
+    from partnerworkshop.ui.user_files import UserFiles
+
+    user_files = UserFiles()
+    assert user_files.folder == user_folders, "tests never touch the real user's files"
+    main_window = MainWindow(user_files)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    yield main_window
+    # Whatever the test left unsaved, the window closes at the end without asking, and goes.
+    if main_window.editor is not None:
+        main_window.editor.mark_saved()
+    main_window.close()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

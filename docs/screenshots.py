@@ -1,0 +1,63 @@
+"""Refresh the screenshots in the README: the app on the example session, 1280 x 720.
+
+    python docs/screenshots.py
+
+Runs without a screen (Qt's offscreen platform) and writes PNG files beside this script.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# A throwaway user folder: the screenshots never read or change a real user's settings.
+os.environ["PARTNERWORKSHOP_USER_DIR"] = tempfile.mkdtemp(prefix="partnerworkshop-shots-")
+
+from PySide6.QtWidgets import QApplication
+
+from partnerworkshop.model.catalog import example_session
+from partnerworkshop.ui.application import create_application
+from partnerworkshop.ui.main_window import MainWindow
+from partnerworkshop.ui.style import apply_theme
+from partnerworkshop.ui.user_files import UserFiles
+
+HERE = Path(__file__).resolve().parent
+SIZE = (1280, 720)
+
+
+def shoot(
+    name: str, step: int, zoom: int = 100, prepare: Callable[[MainWindow], None] | None = None
+) -> None:
+    app = create_application()
+    apply_theme(app, zoom)
+    window = MainWindow(UserFiles())
+    window.set_document(example_session(), None)
+    window.resize(*SIZE)
+    window.show()
+    window.go_to_step(step)
+    if prepare is not None:
+        prepare(window)
+    for _ in range(3):
+        QApplication.processEvents()
+    path = HERE / name
+    window.grab().save(str(path))
+    print(f"wrote {path}")
+    window.close()
+
+
+def main() -> int:
+    shoot(
+        "answer-step.png",
+        step=1,
+        prepare=lambda window: window.answer_page.sections.setCurrentRow(3),
+    )
+    shoot("answer-step-zoomed.png", step=1, zoom=175)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,470 @@
+"""The Answer step: the questionnaire section by section, one column per party.
+
+Only the current section's questions are built, so a long questionnaire opens quickly. In blind
+mode the hidden party's column is not built at all until the section is revealed: its answers
+exist nowhere in the window, not even greyed out or in a tooltip.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.base import SIDES, Side, other_side
+from ..model.edits import Edit, SessionEditor
+from ..model.progress import section_progress
+from ..model.session import Importance, Session
+from ..model.template import Question, Section
+from . import dialogs
+from .answer_inputs import PlainTextField, TextInput, make_input
+from .common import label, party_name, plain_tooltip, try_edit
+from .icons import icon
+
+IMPORTANCES: tuple[Importance, ...] = ("low", "normal", "high")
+
+
+def visible_sides(session: Session, section_id: str) -> tuple[Side, ...]:
+    """Whose answers may be shown in a section: both, or in blind mode only the one answering."""
+    if session.pack_for is not None:
+        return (session.pack_for,)
+    answering = session.answering
+    if answering.mode == "blind" and section_id not in answering.revealed:
+        return (answering.current,)
+    return SIDES
+
+
+class PartyColumn(QFrame):
+    """One party's answer to one question: the input, not sure, importance and comment."""
+
+    def __init__(self, editor: SessionEditor, question: Question, side: Side) -> None:
+        super().__init__()
+        self.editor = editor
+        self.question = question
+        self.side = side
+        session = editor.session
+        names = (party_name(session, "A"), party_name(session, "B"))
+        colours = (session.parties.A.colour, session.parties.B.colour)
+        who = names[0] if side == "A" else names[1]
+        self.setObjectName(f"column-{side}")
+        self.setStyleSheet(
+            f"QFrame#column-{side} {{ border-top: 4px solid {session.party(side).colour}; }}"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        header = QHBoxLayout()
+        title = label(who, "heading", wrap=False)
+        header.addWidget(title, 1)
+        self.clear_button = QToolButton()
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAccessibleName(self.tr("{who}: clear the answer").format(who=who))
+        self.clear_button.setToolTip(self.tr("Remove this answer"))
+        header.addWidget(self.clear_button)
+        layout.addLayout(header)
+
+        self.input = make_input(question, who, names, colours)
+        layout.addWidget(self.input)
+
+        self.not_sure = QCheckBox(self.tr("Not sure / needs discussion"))
+        self.not_sure.setAccessibleName(
+            self.tr("{who}: not sure / needs discussion").format(who=who)
+        )
+        self.not_sure.setVisible(question.allow_not_sure)
+        layout.addWidget(self.not_sure)
+
+        row = QHBoxLayout()
+        row.addWidget(label(self.tr("Importance:"), "muted", wrap=False))
+        self.importance = QComboBox()
+        self.importance.addItems([self.tr("Low"), self.tr("Normal"), self.tr("High")])
+        self.importance.setAccessibleName(self.tr("{who}: importance").format(who=who))
+        row.addWidget(self.importance)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+        self.comment = PlainTextField()
+        self.comment.setPlaceholderText(self.tr("Comment (optional)"))
+        self.comment.setAccessibleName(self.tr("{who}: comment").format(who=who))
+        layout.addWidget(self.comment)
+
+        self.refresh()
+        self.input.committed.connect(self._answer)
+        if isinstance(self.input, TextInput):
+            self.input.finished.connect(editor.seal)
+        self.clear_button.clicked.connect(self._clear)
+        self.not_sure.toggled.connect(
+            lambda checked: try_edit(self, lambda: editor.set_not_sure(side, question.id, checked))
+        )
+        self.importance.activated.connect(self._importance)
+        self.comment.textChanged.connect(self._comment)
+        self.comment.left.connect(editor.seal)
+
+    def refresh(self) -> None:
+        answer = self.editor.session.answer(self.side, self.question.id)
+        self.input.show_value(answer.value)
+        self.clear_button.setEnabled(answer.value is not None)
+        self.not_sure.blockSignals(True)
+        self.not_sure.setChecked(answer.not_sure)
+        self.not_sure.blockSignals(False)
+        self.importance.blockSignals(True)
+        self.importance.setCurrentIndex(IMPORTANCES.index(answer.importance))
+        self.importance.blockSignals(False)
+        if self.comment.toPlainText() != answer.comment:
+            self.comment.blockSignals(True)
+            self.comment.setPlainText(answer.comment)
+            self.comment.blockSignals(False)
+
+    def _answer(self, value: object) -> None:
+        try_edit(self, lambda: self.editor.set_answer(self.side, self.question.id, value))  # type: ignore[arg-type]
+
+    def _clear(self) -> None:
+        try_edit(self, lambda: self.editor.set_answer(self.side, self.question.id, None))
+
+    def _importance(self, index: int) -> None:
+        try_edit(
+            self,
+            lambda: self.editor.set_importance(self.side, self.question.id, IMPORTANCES[index]),
+        )
+
+    def _comment(self) -> None:
+        text = self.comment.toPlainText()
+        try_edit(self, lambda: self.editor.set_comment(self.side, self.question.id, text))
+
+
+class QuestionCard(QFrame):
+    def __init__(
+        self, editor: SessionEditor, question: Question, number: str, sides: tuple[Side, ...]
+    ) -> None:
+        super().__init__()
+        self.question = question
+        self.setProperty("role", "card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        layout.setSpacing(8)
+        top = QHBoxLayout()
+        prompt = label(f"{number}  {question.prompt}", "prompt")
+        top.addWidget(prompt, 1)
+        self.help_button = QToolButton()
+        self.help_button.setIcon(icon("help"))
+        self.help_button.setText(self.tr("Help"))
+        self.help_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.help_button.setCheckable(True)
+        self.help_button.setAccessibleName(
+            self.tr("Help for question {number}").format(number=number)
+        )
+        top.addWidget(self.help_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(top)
+        self.help = label(question.help, "help")
+        self.help.setVisible(False)
+        layout.addWidget(self.help)
+        self.help_button.toggled.connect(self.help.setVisible)
+        if not question.required:
+            layout.addWidget(label(self.tr("Optional"), "muted"))
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        self.columns: dict[Side, PartyColumn] = {}
+        for position, side in enumerate(sides):
+            column = PartyColumn(editor, question, side)
+            self.columns[side] = column
+            grid.addWidget(column, 0, position)
+            grid.setColumnStretch(position, 1)
+        if len(sides) == 1:
+            grid.setColumnStretch(1, 1)  # one party alone keeps a column's width
+        layout.addLayout(grid)
+
+    def refresh(self, side: Side | None = None) -> None:
+        for column_side, column in self.columns.items():
+            if side is None or side == column_side:
+                column.refresh()
+
+
+class AnswerPage(QWidget):
+    """Sections on the left with each party's progress; the section's questions on the right."""
+
+    question_shown = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.editor: SessionEditor | None = None
+        self.cards: dict[str, QuestionCard] = {}
+        self._section_index = 0
+        self._stale = True
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 8, 16, 8)
+        outer.addLayout(self._build_mode_bar())
+        self.pack_banner = label(role="help")
+        self.pack_banner.setVisible(False)
+        outer.addWidget(self.pack_banner)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.sections = QListWidget()
+        self.sections.setObjectName("sections")
+        self.sections.setAccessibleName(self.tr("Sections"))
+        self.sections.setWordWrap(True)
+        self.sections.currentRowChanged.connect(self._section_chosen)
+        splitter.addWidget(self.sections)
+
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setAccessibleName(self.tr("Questions of the section"))
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        splitter.addWidget(self.scroll_area)
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 900])
+        outer.addWidget(splitter, 1)
+
+    def _build_mode_bar(self) -> QVBoxLayout:
+        """How the parties answer; in blind mode, a second row: who answers now, and Reveal."""
+        rows = QVBoxLayout()
+        bar = QHBoxLayout()
+        self.mode_label = label(self.tr("Answering:"), wrap=False)
+        bar.addWidget(self.mode_label)
+        self.side_by_side = QRadioButton(self.tr("Side by side"))
+        self.blind = QRadioButton(self.tr("Blind (one party at a time)"))
+        self.side_by_side.setAccessibleName(self.tr("Answer side by side"))
+        self.blind.setAccessibleName(self.tr("Answer blind, one party at a time"))
+        self._mode_group = QButtonGroup(self)
+        self._mode_group.addButton(self.side_by_side)
+        self._mode_group.addButton(self.blind)
+        bar.addWidget(self.side_by_side)
+        bar.addWidget(self.blind)
+        bar.addStretch(1)
+        rows.addLayout(bar)
+
+        self.blind_row = QWidget()
+        blind_bar = QHBoxLayout(self.blind_row)
+        blind_bar.setContentsMargins(0, 0, 0, 0)
+        blind_bar.addWidget(label(self.tr("Now answering:"), wrap=False))
+        self.current = QComboBox()
+        self.current.setAccessibleName(self.tr("Party answering now"))
+        blind_bar.addWidget(self.current)
+        self.reveal = QPushButton(icon("reveal"), self.tr("Reveal this section"))
+        self.reveal.setAccessibleName(self.tr("Reveal both parties' answers in this section"))
+        blind_bar.addWidget(self.reveal)
+        self.blind_note = label(role="muted")
+        blind_bar.addWidget(self.blind_note, 1)
+        self.blind_row.setVisible(False)
+        rows.addWidget(self.blind_row)
+
+        self.side_by_side.clicked.connect(lambda: self._set_mode("side_by_side"))
+        self.blind.clicked.connect(lambda: self._set_mode("blind"))
+        self.current.activated.connect(self._current_chosen)
+        self.reveal.clicked.connect(self._reveal)
+        return rows
+
+    # --- document -------------------------------------------------------------------------------
+
+    def set_editor(self, editor: SessionEditor) -> None:
+        self.editor = editor
+        self._section_index = 0
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._stale:
+            self.refresh()
+
+    def on_edit(self, edit: Edit) -> None:
+        if self.editor is None:
+            return
+        if edit.touches("template") or edit.touches("parties") or edit.touches("answering"):
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+            return
+        if edit.touches("answers"):
+            self._update_progress()
+            for change in edit.changes:
+                if change.path[0] == "answers" and len(change.path) == 3:
+                    card = self.cards.get(str(change.path[2]))
+                    if card is not None:
+                        card.refresh(change.path[1])  # type: ignore[arg-type]
+
+    def refresh(self) -> None:
+        """Rebuild the section list and the current section from the session."""
+        if self.editor is None:
+            return
+        self._stale = False
+        session = self.editor.session
+        self._refresh_mode_bar()
+        self.sections.blockSignals(True)
+        self.sections.clear()
+        for section in session.template.sections:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, section.id)
+            self.sections.addItem(item)
+        self._section_index = min(self._section_index, len(session.template.sections) - 1)
+        self.sections.setCurrentRow(self._section_index)
+        self.sections.blockSignals(False)
+        self._update_progress()
+        self._build_section()
+
+    def _refresh_mode_bar(self) -> None:
+        assert self.editor is not None
+        session = self.editor.session
+        packed = session.pack_for is not None
+        for mode_widget in (self.mode_label, self.side_by_side, self.blind):
+            mode_widget.setVisible(not packed)
+        if packed:
+            assert session.pack_for is not None
+            self.pack_banner.setText(
+                self.tr(
+                    "This is {name}'s answer pack: only {name}'s answers are shown here and saved "
+                    "in this file. Send the saved file back to the facilitator."
+                ).format(name=party_name(session, session.pack_for))
+            )
+        self.pack_banner.setVisible(packed)
+        blind = session.answering.mode == "blind"
+        (self.blind if blind else self.side_by_side).setChecked(True)
+        self.current.clear()
+        for side in SIDES:
+            self.current.addItem(party_name(session, side), side)
+        self.current.setCurrentIndex(SIDES.index(session.answering.current))
+        self.blind_row.setVisible(blind and not packed)
+
+    def _update_progress(self) -> None:
+        assert self.editor is not None
+        session = self.editor.session
+        for row, section in enumerate(session.template.sections):
+            parts = []
+            for side in SIDES:
+                progress = section_progress(session, side, section)
+                parts.append(
+                    self.tr("{name} {done}/{total}").format(
+                        name=party_name(session, side),
+                        done=progress.responded,
+                        total=progress.total,
+                    )
+                )
+            item = self.sections.item(row)
+            item.setText(f"{row + 1}. {section.title}\n" + " · ".join(parts))
+            item.setToolTip(plain_tooltip(section.title))
+        self._update_blind_note()
+
+    def _update_blind_note(self) -> None:
+        assert self.editor is not None
+        session = self.editor.session
+        section = self.current_section()
+        if section is None or session.answering.mode != "blind" or session.pack_for is not None:
+            self.blind_note.setText("")
+            return
+        revealed = section.id in session.answering.revealed
+        self.reveal.setEnabled(not revealed)
+        hidden = other_side(session.answering.current)
+        self.blind_note.setText(
+            self.tr("Answers revealed in this section.")
+            if revealed
+            else self.tr("{name}'s answers are hidden.").format(name=party_name(session, hidden))
+        )
+
+    def current_section(self) -> Section | None:
+        if self.editor is None:
+            return None
+        sections = self.editor.session.template.sections
+        return sections[self._section_index] if 0 <= self._section_index < len(sections) else None
+
+    def _section_chosen(self, row: int) -> None:
+        if row < 0 or (row == self._section_index and self.cards):
+            return
+        self._section_index = row
+        self._build_section()
+        self._update_blind_note()
+
+    def _build_section(self) -> None:
+        assert self.editor is not None
+        section = self.current_section()
+        container = QWidget()
+        container.setObjectName("page")
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(8, 4, 8, 16)
+        layout.setSpacing(14)
+        self.cards = {}
+        if section is not None:
+            layout.addWidget(label(section.title, "title"))
+            if section.introduction:
+                layout.addWidget(label(section.introduction, "muted"))
+            sides = visible_sides(self.editor.session, section.id)
+            for number, question in enumerate(section.questions, start=1):
+                card = QuestionCard(
+                    self.editor, question, f"{self._section_index + 1}.{number}", sides
+                )
+                self.cards[question.id] = card
+                layout.addWidget(card)
+        layout.addStretch(1)
+        old = self.scroll_area.takeWidget()
+        self.scroll_area.setWidget(container)
+        if old is not None:
+            old.deleteLater()
+
+    def show_question(self, question_id: str) -> None:
+        """Open the section holding the question and bring the question into view."""
+        if self.editor is None or not self.editor.session.template.has_question(question_id):
+            return
+        if self._stale:
+            self.refresh()
+        sections = self.editor.session.template.sections
+        section = self.editor.session.template.section_of(question_id)
+        self.sections.setCurrentRow(sections.index(section))
+        card = self.cards[question_id]
+        QTimer.singleShot(0, lambda: self.scroll_area.ensureWidgetVisible(card, 0, 0))
+        first_column = next(iter(card.columns.values()))
+        first_column.input.focus_first()
+        self.question_shown.emit(question_id)
+
+    # --- answering mode -------------------------------------------------------------------------
+
+    def _set_mode(self, mode: str) -> None:
+        assert self.editor is not None
+        editor = self.editor
+        try_edit(self, lambda: editor.set_answer_mode(mode))  # type: ignore[arg-type]
+
+    def _current_chosen(self, index: int) -> None:
+        assert self.editor is not None
+        editor = self.editor
+        try_edit(self, lambda: editor.set_answering_party(SIDES[index]))
+
+    def _reveal(self) -> None:
+        assert self.editor is not None
+        section = self.current_section()
+        if section is None:
+            return
+        session = self.editor.session
+        incomplete = [
+            party_name(session, side)
+            for side in SIDES
+            if not section_progress(session, side, section).complete
+        ]
+        if incomplete:
+            confirmed = dialogs.confirm(
+                self,
+                self.tr("Reveal before everyone has answered?"),
+                self.tr(
+                    "Not every required question in this section has been answered by {names}. "
+                    "Once revealed, the answers stay visible."
+                ).format(names=self.tr(" and ").join(incomplete)),
+                self.tr("Reveal anyway"),
+            )
+            if not confirmed:
+                return
+        editor = self.editor
+        try_edit(self, lambda: editor.reveal_section(section.id))

@@ -1,0 +1,53 @@
+"""Small pieces several pages share."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..model.base import Side
+from ..model.edits import EditError
+from ..model.session import Session
+from . import dialogs
+
+T = TypeVar("T")
+
+
+def try_edit(parent: QWidget, operation: Callable[[], T]) -> T | None:
+    """Run an edit; if the model refuses it, say why instead of failing."""
+    try:
+        return operation()
+    except EditError as error:
+        dialogs.warn(
+            parent, QCoreApplication.translate("Edits", "This change cannot be made"), str(error)
+        )
+        return None
+
+
+def party_name(session: Session, side: Side) -> str:
+    """What the UI calls a party: its short label, else its organisation, else 'Party A'."""
+    party = session.party(side)
+    return (
+        party.label
+        or party.organisation
+        or QCoreApplication.translate("Parties", "Party {side}").format(side=side)
+    )
+
+
+def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
+    """A label with a style role (title, heading, muted, help, warning...)."""
+    widget = QLabel(text)
+    widget.setTextFormat(Qt.TextFormat.PlainText)  # user text is shown as typed, never as markup
+    widget.setWordWrap(wrap)
+    if role:
+        widget.setProperty("role", role)
+    return widget
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip text shown literally (Qt would otherwise read markup in it) and wrapped."""
+    return "<p>" + html.escape(text) + "</p>" if text else ""

@@ -1,0 +1,91 @@
+"""Every dialog the app shows, in one place (tests replace these functions).
+
+Messages that carry user or file text are shown as plain text, never as markup.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+SaveChoice = Literal["save", "discard", "cancel"]
+RecoverChoice = Literal["recover", "discard", "later"]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Dialogs", text)
+
+
+def _box(
+    parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
+) -> QMessageBox:
+    box = QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    if details:
+        box.setInformativeText(details)
+    return box
+
+
+def warn(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    _box(parent, QMessageBox.Icon.Warning, title, text, details).exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str) -> bool:
+    """Ask before something that cannot be taken back lightly; the safe answer is the default."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def ask_save(parent: QWidget | None) -> SaveChoice:
+    box = _box(
+        parent,
+        QMessageBox.Icon.Warning,
+        _tr("Save the changes?"),
+        _tr("The workshop has changes that are not saved. Save them first?"),
+    )
+    box.setStandardButtons(
+        QMessageBox.StandardButton.Save
+        | QMessageBox.StandardButton.Discard
+        | QMessageBox.StandardButton.Cancel
+    )
+    box.setDefaultButton(QMessageBox.StandardButton.Save)
+    answer = box.exec()
+    if answer == QMessageBox.StandardButton.Save:
+        return "save"
+    if answer == QMessageBox.StandardButton.Discard:
+        return "discard"
+    return "cancel"
+
+
+def ask_recover(parent: QWidget | None, text: str, details: str) -> RecoverChoice:
+    box = _box(parent, QMessageBox.Icon.Question, _tr("Recover unsaved work?"), text, details)
+    recover = box.addButton(_tr("Recover"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(_tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(_tr("Decide later"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(recover)
+    box.exec()
+    if box.clickedButton() is recover:
+        return "recover"
+    if box.clickedButton() is discard:
+        return "discard"
+    return "later"
+
+
+def open_file_name(parent: QWidget | None, title: str, folder: str, filters: str) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
+    return Path(name) if name else None
+
+
+def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return Path(name) if name else None

@@ -1,0 +1,722 @@
+"""The main window: the step bar, the five steps, the menus, files, undo and autosave."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+)
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import FileProblem
+from ..model.base import SIDES
+from ..model.catalog import builtin_template, example_session
+from ..model.edits import Edit, SessionEditor
+from ..model.progress import overall_progress
+from ..model.recovery import RecoveryEntry
+from ..model.session import Session, new_session
+from ..model.storage import load_session, save_session
+from . import dialogs
+from .answer_page import AnswerPage
+from .common import party_name
+from .icons import icon
+from .setup_page import SetupPage
+from .steps import AgreePage, ComparePage, ExportPage
+from .style import ACCENT, ACCENT_SOFT, INK, MUTED, ZOOM_STEPS, apply_theme
+from .user_files import UserFiles
+
+SESSION_SUFFIX = ".pws.json"
+AUTOSAVE_DELAY_MS = 1000
+
+
+def action_names() -> dict[str, str]:
+    """How each edit is named in the Undo and Redo menu entries."""
+    tr = QCoreApplication.translate
+    return {
+        "workshop.title": tr("Edits", "workshop title"),
+        "workshop.date": tr("Edits", "workshop date"),
+        "workshop.location": tr("Edits", "location"),
+        "workshop.facilitator": tr("Edits", "facilitator"),
+        "party.organisation": tr("Edits", "organisation"),
+        "party.label": tr("Edits", "short label"),
+        "party.colour": tr("Edits", "colour"),
+        "party.representatives": tr("Edits", "representatives"),
+        "party.representative": tr("Edits", "representative"),
+        "template": tr("Edits", "questionnaire change"),
+        "answer.value": tr("Edits", "answer"),
+        "answer.not_sure": tr("Edits", "not sure"),
+        "answer.importance": tr("Edits", "importance"),
+        "answer.comment": tr("Edits", "comment"),
+        "answering.mode": tr("Edits", "answering mode"),
+        "answering.current": tr("Edits", "party answering"),
+        "answering.reveal": tr("Edits", "reveal"),
+        "agreement.resolve": tr("Edits", "resolution"),
+        "agreement.park": tr("Edits", "parked item"),
+        "agreement.reopen": tr("Edits", "reopened item"),
+        "agreement.notes": tr("Edits", "notes"),
+        "agreement.definition": tr("Edits", "agreed definition"),
+        "agreement.kind": tr("Edits", "agreed kind of relationship"),
+        "agreement.status": tr("Edits", "status"),
+        "agreement.action_items": tr("Edits", "action items"),
+        "agreement.action_item": tr("Edits", "action item"),
+        "agreement.signatories": tr("Edits", "signatories"),
+        "agreement.signatory": tr("Edits", "signatory"),
+        "import": tr("Edits", "imported answers"),
+    }
+
+
+class StepButton(QAbstractButton):
+    """One step: its number and name, and under it how complete it is, elided when narrow."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.status = ""
+        self.setCheckable(True)
+        self.setAutoExclusive(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_status(self, status: str) -> None:
+        self.status = status
+        self.setAccessibleDescription(status)
+        self.updateGeometry()
+        self.update()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # zoom or a screen of another resolution: measure again
+
+    def _fonts(self) -> tuple[QFont, QFont]:
+        title = QFont(self.font())
+        title.setPointSizeF(self.font().pointSizeF() * 1.1)
+        title.setWeight(QFont.Weight.DemiBold)
+        status = QFont(self.font())
+        status.setPointSizeF(self.font().pointSizeF() * 0.9)
+        return title, status
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        title_font, status_font = self._fonts()
+        title, status = QFontMetrics(title_font), QFontMetrics(status_font)
+        width = max(title.horizontalAdvance(self.text()), status.horizontalAdvance(self.status))
+        return QSize(width + 30, title.height() + status.height() + 16)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        title_font, _ = self._fonts()
+        hint = self.sizeHint()
+        return QSize(
+            min(hint.width(), QFontMetrics(title_font).horizontalAdvance(self.text()) + 28),
+            hint.height(),
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        rect = self.rect().adjusted(14, 6, -14, -8)
+        if self.hasFocus():
+            painter.fillRect(self.rect(), QColor(ACCENT_SOFT))
+        title_font, status_font = self._fonts()
+        painter.setPen(QColor(INK if self.isChecked() else MUTED))
+        painter.setFont(title_font)
+        title_metrics = QFontMetrics(title_font)
+        painter.drawText(
+            rect.left(),
+            rect.top() + title_metrics.ascent(),
+            title_metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        painter.setFont(status_font)
+        painter.setPen(QColor(MUTED))
+        status_metrics = QFontMetrics(status_font)
+        painter.drawText(
+            rect.left(),
+            rect.top() + title_metrics.height() + status_metrics.ascent(),
+            status_metrics.elidedText(self.status, Qt.TextElideMode.ElideRight, rect.width()),
+        )
+        if self.isChecked():
+            painter.fillRect(0, self.height() - 3, self.width(), 3, QColor(ACCENT))
+
+
+class StepBar(QWidget):
+    """Set up - Answer - Compare - Agree - Export: where you are and how far each step is."""
+
+    step_chosen = Signal(int)
+
+    def __init__(self, titles: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 4, 12, 0)
+        layout.setSpacing(2)
+        self.titles = titles
+        self.buttons: list[StepButton] = []
+        for index, title in enumerate(titles):
+            button = StepButton(title)
+            button.setText(f"{index + 1}  {title}")
+            button.setAccessibleName(
+                self.tr("Step {number}: {title}").format(number=index + 1, title=title)
+            )
+            button.clicked.connect(partial(self.step_chosen.emit, index))
+            layout.addWidget(button)
+            self.buttons.append(button)
+        layout.addStretch(1)
+
+    def set_current(self, index: int) -> None:
+        self.buttons[index].setChecked(True)
+
+    def set_statuses(self, statuses: list[str]) -> None:
+        for button, status in zip(self.buttons, statuses, strict=True):
+            button.set_status(status)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, user_files: UserFiles, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.user_files = user_files
+        self.editor: SessionEditor | None = None
+        self.path: Path | None = None
+        self._lock: QLockFile | None = None
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setWindowIcon(icon("partnerworkshop"))
+
+        self.step_titles = [
+            self.tr("Set up"),
+            self.tr("Answer"),
+            self.tr("Compare"),
+            self.tr("Agree"),
+            self.tr("Export"),
+        ]
+        self.setup_page = SetupPage()
+        self.answer_page = AnswerPage()
+        self.compare_page = ComparePage()
+        self.agree_page = AgreePage()
+        self.export_page = ExportPage()
+        self.pages: list[QWidget] = [
+            self.setup_page,
+            self.answer_page,
+            self.compare_page,
+            self.agree_page,
+            self.export_page,
+        ]
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+
+        self.step_bar = StepBar(self.step_titles)
+        self.step_bar.step_chosen.connect(self.go_to_step)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.step_bar)
+        layout.addWidget(self.stack, 1)
+        navigation = QHBoxLayout()
+        navigation.setContentsMargins(16, 8, 16, 10)
+        self.back_button = QPushButton(self.tr("Back"))
+        self.next_button = QPushButton()
+        self.next_button.setProperty("role", "primary")
+        navigation.addWidget(self.back_button)
+        navigation.addStretch(1)
+        navigation.addWidget(self.next_button)
+        layout.addLayout(navigation)
+        self.setCentralWidget(central)
+        self.back_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
+        self.next_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
+        self.answer_page.question_shown.connect(lambda _: self.go_to_step(1))
+        for page in (self.compare_page, self.agree_page, self.export_page):
+            page.jump_to_question.connect(self.show_question)
+            page.jump_to_step.connect(self.go_to_step)
+
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.autosave)
+
+        self._build_actions()
+        self._restore_geometry()
+        self.set_document(new_session(builtin_template()), None)
+        self.go_to_step(0)
+
+    # --- actions, menus and toolbar ---------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | str | None = None,
+        icon_name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _=False: slot())
+        self.addAction(action)  # shortcuts work even with the menu bar hidden (full screen)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(self.tr("&New workshop"), self.new_session, key.New, "new")
+        self.open_action = self._action(self.tr("&Open..."), self.open_file, key.Open, "open")
+        self.open_example_action = self._action(
+            self.tr("Open the &example session"), self.open_example
+        )
+        self.save_action = self._action(self.tr("&Save"), self.save, key.Save, "save")
+        self.save_as_action = self._action(self.tr("Save &as..."), self.save_as, key.SaveAs)
+        self.close_action = self._action(self.tr("&Close"), self.close_session, key.Close)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, key.Undo, "undo")
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, key.Redo, "redo")
+        self.zoom_in_action = self._action(
+            self.tr("Zoom &in"), lambda: self.zoom(1), key.ZoomIn, "zoom-in"
+        )
+        self.zoom_out_action = self._action(
+            self.tr("Zoom &out"), lambda: self.zoom(-1), key.ZoomOut, "zoom-out"
+        )
+        self.zoom_reset_action = self._action(
+            self.tr("&Actual size"), lambda: self.zoom(0), "Ctrl+0"
+        )
+        self.full_screen_action = self._action(
+            self.tr("&Full screen"), self.toggle_full_screen, key.FullScreen, "full-screen"
+        )
+        self.full_screen_action.setCheckable(True)
+        self.back_action = self._action(
+            self.tr("&Previous step"),
+            lambda: self.go_to_step(self.stack.currentIndex() - 1),
+            key.Back,
+        )
+        self.next_action = self._action(
+            self.tr("&Next step"),
+            lambda: self.go_to_step(self.stack.currentIndex() + 1),
+            key.Forward,
+        )
+        self.step_actions = [
+            self._action(
+                f"&{index + 1} {title}",
+                partial(self.go_to_step, index),
+                f"Ctrl+{index + 1}",
+            )
+            for index, title in enumerate(self.step_titles)
+        ]
+
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu(self.tr("&File"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(self.tr("Open &recent"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.open_example_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.save_action)
+        file_menu.addAction(self.save_as_action)
+        file_menu.addSeparator()
+        self.file_menu_extra = file_menu.addSeparator()
+        file_menu.addAction(self.close_action)
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        edit_menu = menu_bar.addMenu(self.tr("&Edit"))
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        view_menu = menu_bar.addMenu(self.tr("&View"))
+        for action in (self.zoom_in_action, self.zoom_out_action, self.zoom_reset_action):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.full_screen_action)
+
+        go_menu = menu_bar.addMenu(self.tr("&Go"))
+        for action in self.step_actions:
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(self.back_action)
+        go_menu.addAction(self.next_action)
+
+        toolbar = QToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (self.new_action, self.open_action, self.save_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        toolbar.addAction(self.undo_action)
+        toolbar.addAction(self.redo_action)
+        toolbar.addSeparator()
+        for action in (self.zoom_out_action, self.zoom_in_action, self.full_screen_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.user_files.preferences.recent_files
+        if not recent:
+            empty = self.recent_menu.addAction(self.tr("No recent sessions"))
+            empty.setEnabled(False)
+            return
+        for number, entry in enumerate(recent, start=1):
+            path = Path(entry)
+            action = self.recent_menu.addAction(f"&{number} {path.name}   ({path.parent})")
+            action.triggered.connect(lambda _=False, path=path: self.open_file(path))
+
+    # --- the document ---------------------------------------------------------------------------
+
+    def set_document(self, session: Session, path: Path | None, *, unsaved: bool = False) -> None:
+        """Show ``session``; ``unsaved`` marks it as differing from the file (after recovery)."""
+        if self.editor is not None:
+            self.editor.unsubscribe(self._on_edit)
+        self._release_lock()
+        self.editor = SessionEditor(session)
+        if unsaved:
+            self.editor.mark_unsaved()
+        self.path = path
+        self.editor.subscribe(self._on_edit)
+        self._take_lock(session)
+        for page in self.pages:
+            page.set_editor(self.editor)  # type: ignore[attr-defined]
+        self._update_state()
+
+    def _on_edit(self, edit: Edit) -> None:
+        for page in self.pages:
+            page.on_edit(edit)  # type: ignore[attr-defined]
+        if not self._autosave.isActive():
+            self._autosave.start()  # not restarted by each edit: at most a second behind
+        self._update_state()
+
+    def _update_state(self) -> None:
+        assert self.editor is not None
+        editor = self.editor
+        name = self.path.name if self.path else self.tr("Untitled workshop")
+        self.setWindowTitle(self.tr("{name}[*] \u2014 partnerworkshop").format(name=name))
+        self.setWindowModified(editor.is_modified)
+        names = action_names()
+        self.undo_action.setEnabled(editor.can_undo)
+        self.redo_action.setEnabled(editor.can_redo)
+        self.undo_action.setText(
+            self.tr("&Undo {what}").format(what=names.get(editor.undo_action or "", ""))
+            if editor.can_undo
+            else self.tr("&Undo")
+        )
+        self.redo_action.setText(
+            self.tr("&Redo {what}").format(what=names.get(editor.redo_action or "", ""))
+            if editor.can_redo
+            else self.tr("&Redo")
+        )
+        self.step_bar.set_statuses(self.step_statuses())
+        self._update_navigation()
+
+    def step_statuses(self) -> list[str]:
+        assert self.editor is not None
+        session = self.editor.session
+        workshop = session.workshop
+        filled = [
+            bool(workshop.title),
+            workshop.date is not None,
+            bool(workshop.facilitator),
+            bool(session.parties.A.organisation),
+            bool(session.parties.B.organisation),
+        ]
+        setup = (
+            self.tr("Complete")
+            if all(filled)
+            else self.tr("{done} of {total} filled").format(done=sum(filled), total=len(filled))
+        )
+        answered = " \u00b7 ".join(
+            self.tr("{name} {done}/{total}").format(
+                name=party_name(session, side),
+                done=overall_progress(session, side).responded,
+                total=session.template.question_count,
+            )
+            for side in SIDES
+        )
+        return [
+            setup,
+            answered,
+            *(
+                page.step_status()
+                for page in (self.compare_page, self.agree_page, self.export_page)
+            ),
+        ]
+
+    def _update_navigation(self) -> None:
+        index = self.stack.currentIndex()
+        last = len(self.pages) - 1
+        self.back_button.setEnabled(index > 0)
+        self.back_action.setEnabled(index > 0)
+        self.next_button.setVisible(index < last)
+        self.next_action.setEnabled(index < last)
+        if index < last:
+            self.next_button.setText(
+                self.tr("Next: {step}").format(step=self.step_titles[index + 1])
+            )
+
+    def go_to_step(self, index: int) -> None:
+        if not 0 <= index < len(self.pages):
+            return
+        self.stack.setCurrentIndex(index)
+        self.step_bar.set_current(index)
+        self._update_navigation()
+
+    def current_step(self) -> int:
+        return self.stack.currentIndex()
+
+    def show_question(self, question_id: str) -> None:
+        self.go_to_step(1)
+        self.answer_page.show_question(question_id)
+
+    # --- files ----------------------------------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """Before the session is replaced or closed: True when it is safe to go on."""
+        if self.editor is None or not self.editor.is_modified:
+            return True
+        choice = dialogs.ask_save(self)
+        if choice == "save":
+            return self.save()
+        return choice == "discard"
+
+    def _leave_document(self) -> None:
+        """The current session is closed cleanly: its recovery copy is no longer needed."""
+        if self.editor is not None:
+            self.user_files.recovery.discard(self.editor.session)
+        self._autosave.stop()
+
+    def new_session(self) -> None:
+        if not self.maybe_save():
+            return
+        self._leave_document()
+        self.set_document(new_session(builtin_template()), None)
+        self.go_to_step(0)
+
+    def close_session(self) -> None:
+        self.new_session()
+
+    def open_example(self) -> None:
+        if not self.maybe_save():
+            return
+        self._leave_document()
+        self.set_document(example_session(), None, unsaved=True)
+        self.go_to_step(1)
+
+    def open_file(self, path: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path = dialogs.open_file_name(
+                self,
+                self.tr("Open a workshop session"),
+                str(self.path.parent) if self.path else "",
+                self.tr("Workshop sessions (*.pws.json *.json);;All files (*)"),
+            )
+            if path is None:
+                return False
+        return self.load(path)
+
+    def load(self, path: Path) -> bool:
+        """Open the session file at ``path``; a broken file is explained and nothing changes."""
+        try:
+            session = load_session(path)
+        except FileProblem as problem:
+            self.show_file_problem(self.tr("The session could not be opened"), problem)
+            if not path.exists():
+                self.user_files.forget_recent(path)
+            return False
+        self._leave_document()
+        self.set_document(session, path)
+        self.user_files.add_recent(path)
+        self.go_to_step(1 if session.answers.A or session.answers.B else 0)
+        return True
+
+    def show_file_problem(self, title: str, problem: FileProblem) -> None:
+        dialogs.warn(
+            self,
+            title,
+            self.tr("{title}: {file}").format(title=title, file=problem.path.name),
+            "\n".join(problem.problems[:12]),
+        )
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self._save_to(self.path)
+
+    def save_as(self) -> bool:
+        assert self.editor is not None
+        suggested = self.path or Path.home() / (self._suggested_name() + SESSION_SUFFIX)
+        path = dialogs.save_file_name(
+            self,
+            self.tr("Save the workshop session"),
+            str(suggested),
+            self.tr("Workshop sessions (*.pws.json)"),
+        )
+        if path is None:
+            return False
+        if not path.name.endswith(SESSION_SUFFIX):
+            path = path.with_name(path.name.removesuffix(".json") + SESSION_SUFFIX)
+        return self._save_to(path)
+
+    def _suggested_name(self) -> str:
+        assert self.editor is not None
+        title = self.editor.session.workshop.title or self.tr("workshop")
+        safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
+        return "-".join(safe.split())[:60] or "workshop"
+
+    def _save_to(self, path: Path) -> bool:
+        assert self.editor is not None
+        try:
+            save_session(self.editor.session, path)
+        except FileProblem as problem:
+            self.show_file_problem(self.tr("The session could not be saved"), problem)
+            return False
+        self.path = path
+        self.editor.mark_saved()
+        self._leave_document()
+        self.user_files.add_recent(path)
+        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path.name), 4000)
+        self._update_state()
+        return True
+
+    # --- recovery ---------------------------------------------------------------------------
+
+    def autosave(self) -> None:
+        """Keep a recovery copy of unsaved work (never written over the user's own file)."""
+        if self.editor is None:
+            return
+        if not self.editor.is_modified:
+            self.user_files.recovery.discard(self.editor.session)
+            return
+        try:
+            self.user_files.recovery.save(self.editor.session, self.path)
+        except FileProblem as problem:
+            self.statusBar().showMessage(
+                self.tr("Automatic recovery copy failed: {problem}").format(problem=problem), 8000
+            )
+
+    def _lock_path(self, session_id: str) -> str:
+        folder = self.user_files.recovery.folder
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder / f"{session_id}.lock")
+
+    def _take_lock(self, session: Session) -> None:
+        """Mark this session's recovery copy as in use, so another window does not offer it."""
+        lock = QLockFile(self._lock_path(str(session.id)))
+        lock.setStaleLockTime(0)
+        self._lock = lock if lock.tryLock(0) else None
+
+    def _release_lock(self) -> None:
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def waiting_recoveries(self) -> list[RecoveryEntry]:
+        """Recovery copies left by a session that ended without saving (not open elsewhere)."""
+        waiting = []
+        for entry in self.user_files.recovery.entries():
+            session_id = entry.session_path.name.removesuffix(SESSION_SUFFIX)
+            lock = QLockFile(self._lock_path(session_id))
+            lock.setStaleLockTime(0)
+            if lock.tryLock(0):
+                lock.unlock()
+                waiting.append(entry)
+        return waiting
+
+    def offer_recovery(self) -> None:
+        for entry in self.waiting_recoveries():
+            title = entry.title or self.tr("an untitled workshop")
+            choice = dialogs.ask_recover(
+                self,
+                self.tr(
+                    "partnerworkshop closed without saving \u201c{title}\u201d. "
+                    "Its work was copied automatically at {time}."
+                ).format(title=title, time=entry.saved.astimezone().strftime("%H:%M:%S, %d %b %Y")),
+                self.tr("Recover it now? Nothing is written to your own file until you save."),
+            )
+            if choice == "recover":
+                self.recover(entry)
+                return
+            if choice == "discard":
+                self.user_files.recovery.remove(entry)
+
+    def recover(self, entry: RecoveryEntry) -> None:
+        try:
+            session = self.user_files.recovery.load(entry)
+        except FileProblem as problem:
+            self.show_file_problem(self.tr("The recovery copy could not be opened"), problem)
+            return
+        self.set_document(session, entry.original, unsaved=True)
+        self.go_to_step(1)
+
+    # --- edit, view -------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        if self.editor is not None:
+            self.editor.undo()
+
+    def redo(self) -> None:
+        if self.editor is not None:
+            self.editor.redo()
+
+    def zoom(self, direction: int) -> None:
+        preferences = self.user_files.preferences
+        steps = list(ZOOM_STEPS)
+        if direction == 0:
+            zoom = 100
+        else:
+            position = min(range(len(steps)), key=lambda i: abs(steps[i] - preferences.zoom))
+            zoom = steps[max(0, min(len(steps) - 1, position + direction))]
+        preferences.zoom = zoom
+        self.user_files.save_preferences()
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        apply_theme(app, zoom)
+        self.statusBar().showMessage(self.tr("Zoom {zoom}%").format(zoom=zoom), 2000)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+        self.full_screen_action.setChecked(self.isFullScreen())
+
+    # --- window -----------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        settings = self.user_files.window_settings()
+        geometry = settings.value("geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            available = self.screen().availableGeometry()
+            self.resize(min(1280, available.width()), min(800, available.height()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self._leave_document()
+        self._release_lock()
+        self.user_files.window_settings().setValue("geometry", self.saveGeometry())
+        event.accept()

@@ -151,6 +151,26 @@ def test_merge_plans_new_unchanged_and_conflicting_answers(small_session: Sessio
     ]
 
 
+def test_conflicts_name_only_what_differs(small_session: Session) -> None:
+    small_session.answers.B = {
+        "trust": Answer(value=3, comment="Дмитрий agrees", importance="high"),
+        "brings": Answer(value=["money"], not_sure=True),
+    }
+    pack = answered_pack(
+        small_session,
+        "B",
+        {
+            "trust": Answer(value=3, importance="high"),
+            "brings": Answer(value=["money", "data"]),
+        },
+    )
+    assert describe_conflicts(small_session, plan_merge(small_session, pack), "the pack") == [
+        'trust: the session has 3 (Point 3), comment "Дмитрий agrees"; '
+        "the pack has 3 (Point 3), no comment",
+        "brings: the session has Money, not sure; the pack has Money; Data, sure",
+    ]
+
+
 def test_a_merge_is_one_undoable_edit(small_session: Session) -> None:
     small_session.answers.B = {"name": Answer(value="partner")}
     before = small_session.model_copy(deep=True)

@@ -122,18 +122,34 @@ def _checked(question: Question, answer: Answer) -> Answer:
 # --- in words -----------------------------------------------------------------------------------
 
 
-def describe_answer(session: Session, side: Side, question_id: str, answer: Answer | None) -> str:
-    """An answer in a few words, e.g. '4 (Agree), importance high, with a comment'."""
+def describe_answer(
+    session: Session,
+    side: Side,
+    question_id: str,
+    answer: Answer | None,
+    compared_with: Answer | None = None,
+) -> str:
+    """An answer in a few words, e.g. '4 (Agree), importance high, comment "We mean it"'.
+
+    Given ``compared_with``, importance, "not sure" and comment are named only where they differ.
+    """
     if answer is None or answer.is_empty:
         return "no answer"
+    baseline = compared_with or Answer()
+
+    def named(field: str) -> bool:
+        return bool(getattr(answer, field) != getattr(baseline, field))
+
     question = session.template.question(question_id)
     parts = [_describe_value(session, side, question, answer)]
-    if answer.importance != "normal":
+    if named("importance"):
         parts.append(f"importance {answer.importance}")
-    if answer.not_sure:
-        parts.append("not sure")
-    if answer.comment:
-        parts.append(f'comment "{short_text(answer.comment, 40)}"')
+    if named("not_sure"):
+        parts.append("not sure" if answer.not_sure else "sure")
+    if named("comment"):
+        parts.append(
+            f'comment "{short_text(answer.comment, 40)}"' if answer.comment else "no comment"
+        )
     return ", ".join(parts)
 
 
@@ -152,10 +168,12 @@ def _describe_value(session: Session, side: Side, question: Question, answer: An
 
 def describe_conflicts(session: Session, plan: AnswersPlan, source: str) -> list[str]:
     """One line per conflict: what the session holds and what ``source`` (e.g. 'the sheet') has."""
+    side = plan.side
     return [
         f"{item.question_id}: the session has "
-        f"{describe_answer(session, plan.side, item.question_id, item.current)}; {source} has "
-        f"{describe_answer(session, plan.side, item.question_id, item.incoming)}"
+        f"{describe_answer(session, side, item.question_id, item.current, item.incoming)}; "
+        f"{source} has "
+        f"{describe_answer(session, side, item.question_id, item.incoming, item.current)}"
         for item in plan.conflicts
     ]
 

@@ -55,7 +55,6 @@ COLUMNS = (
     "comment",
     "not_sure",
 )
-SHEET_SUFFIX = ".csv"
 NONE_CHOSEN = "(none)"
 IMPORTANCE_ALLOWED = "low, normal or high (empty means normal)"
 NOT_SURE_ALLOWED = "yes or no (empty means no)"

@@ -14,8 +14,6 @@ from .base import Side, other_side
 from .incoming import AnswersPlan, AnswersRefused, plan_incoming
 from .session import Agreement, Session
 
-PACK_SUFFIX = ".pws.json"
-
 
 def make_pack(session: Session, side: Side) -> Session:
     """A copy of the session for Party ``side`` alone to fill in."""

@@ -12,10 +12,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import PartnerworkshopError
+
+if TYPE_CHECKING:
+    from .model.incoming import AnswersPlan
+    from .model.session import Session
 
 PROG = "partnerworkshop"
 
@@ -162,6 +166,186 @@ def _schema(args: argparse.Namespace) -> int:
 
     model = Session if args.which == "session" else Questionnaire
     print(json.dumps(model.model_json_schema(), indent=2))
+    return 0
+
+
+def _party(text: str) -> str:
+    side = text.strip().upper()
+    if side not in ("A", "B"):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a party; write A or B")
+    return side
+
+
+def _party_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--party", required=True, type=_party, metavar="A|B", help="whose answers: A or B"
+    )
+
+
+def _export_answers_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
+    _party_argument(parser)
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, help="the answer sheet to write (.csv)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
+@command(
+    "export-answers",
+    "write one party's answer sheet, a CSV file to fill in with a spreadsheet",
+    _export_answers_arguments,
+)
+def _export_answers(args: argparse.Namespace) -> int:
+    from .export.answer_sheet import write_answer_sheet
+    from .model.storage import load_session
+
+    session = load_session(args.file)
+    if session.pack_for not in (None, args.party):
+        report(f"{args.file}: this answer pack holds Party {session.pack_for}'s answers only")
+        return 1
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    write_answer_sheet(session, args.party, args.output)
+    name = session.party(args.party).display_name(args.party)
+    print(f"{args.output}: answer sheet for Party {args.party} ({name})")
+    return 0
+
+
+def _replace_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help="replace answers the session holds already when they differ",
+    )
+
+
+def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the session file to update")
+    _party_argument(parser)
+    parser.add_argument("sheet", type=Path, metavar="SHEET", help="the filled-in answer sheet")
+    _replace_argument(parser)
+
+
+@command(
+    "import-answers",
+    "take one party's answers from a filled-in answer sheet into the session",
+    _import_answers_arguments,
+)
+def _import_answers(args: argparse.Namespace) -> int:
+    from .errors import FileProblem
+    from .export.answer_sheet import plan_import, read_answer_sheet
+    from .model.incoming import AnswersRefused
+    from .model.storage import load_session
+
+    session = load_session(args.file)
+    answers = read_answer_sheet(args.sheet, session, args.party)
+    try:
+        plan = plan_import(session, args.party, answers)
+    except AnswersRefused as refused:
+        raise FileProblem(args.file, refused.problems) from None
+    return _take_in(args.file, session, plan, args.replace, source=args.sheet, what="sheet")
+
+
+def _pack_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
+    _party_argument(parser)
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, help="the answer pack to write (.pws.json)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+
+
+@command(
+    "pack",
+    "write an answer pack: a session file for one party to fill in on its own",
+    _pack_arguments,
+)
+def _pack(args: argparse.Namespace) -> int:
+    from .errors import FileProblem
+    from .model.incoming import AnswersRefused
+    from .model.packs import make_pack
+    from .model.storage import load_session, save_session
+
+    session = load_session(args.file)
+    try:
+        pack = make_pack(session, args.party)
+    except AnswersRefused as refused:
+        raise FileProblem(args.file, refused.problems) from None
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    save_session(pack, args.output)
+    name = pack.party(args.party).display_name(args.party)
+    print(
+        f"{args.output}: answer pack for Party {args.party} ({name}); "
+        "it holds none of the other party's answers"
+    )
+    return 0
+
+
+def _merge_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the session file to update")
+    parser.add_argument("pack", type=Path, metavar="PACK", help="the answer pack that came back")
+    _replace_argument(parser)
+
+
+@command("merge", "take the answers from an answer pack back into the session", _merge_arguments)
+def _merge(args: argparse.Namespace) -> int:
+    from .errors import FileProblem
+    from .model.incoming import AnswersRefused
+    from .model.packs import plan_merge
+    from .model.storage import load_session
+
+    session = load_session(args.file)
+    pack = load_session(args.pack)
+    try:
+        plan = plan_merge(session, pack)
+    except AnswersRefused as refused:
+        raise FileProblem(args.pack, refused.problems) from None
+    return _take_in(args.file, session, plan, args.replace, source=args.pack, what="pack")
+
+
+def _take_in(
+    path: Path, session: Session, plan: AnswersPlan, replace: bool, *, source: Path, what: str
+) -> int:
+    """Apply one party's incoming answers as one edit and save, or say why not."""
+    from .errors import FileProblem
+    from .model.edits import SessionEditor
+    from .model.incoming import describe_conflicts, describe_outcome
+    from .model.storage import save_session
+
+    party = f"Party {plan.side} ({session.party(plan.side).display_name(plan.side)})"
+    if plan.has_conflicts and not replace:
+        count = len(plan.conflicts)
+        differ = (
+            f"{count} answers in the {what} differ"
+            if count > 1
+            else f"1 answer in the {what} differs"
+        )
+        raise FileProblem(
+            source,
+            [
+                f"{differ} from {party}'s answers in {path}; nothing was changed. "
+                "To replace them, add --replace:",
+                *describe_conflicts(session, plan, f"the {what}"),
+            ],
+        )
+    if not SessionEditor(session).apply(plan.edit(replace=replace)):
+        same = len(plan.unchanged)
+        print(
+            f"{path}: nothing new in {source}: "
+            + (
+                f"all its answers ({same}) are in the session already"
+                if same
+                else "it holds no answers"
+            )
+        )
+        return 0
+    save_session(session, path)
+    verb = "imported" if what == "sheet" else "merged"
+    print(
+        f"{path}: {verb} {party}'s answers from {source}: {describe_outcome(plan, replace=replace)}"
+    )
     return 0
 
 

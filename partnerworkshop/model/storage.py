@@ -36,6 +36,11 @@ TEMPLATE_MIGRATIONS: dict[int, Migration] = {}
 
 def read_json(path: Path) -> Any:
     """The JSON content of a file, or FileProblem naming why it cannot be read as JSON."""
+    return parse_json(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file the app reads, or FileProblem naming why it cannot be read."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -46,14 +51,13 @@ def read_json(path: Path) -> Any:
                     f"files over {MAX_FILE_BYTES // 10**6} MB are refused"
                 ],
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise FileProblem(path, ["there is no such file"]) from None
     except IsADirectoryError:
         raise FileProblem(path, ["this is a folder, not a file"]) from None
     except OSError as error:
         raise FileProblem(path, [f"the file cannot be read ({error.strerror or error})"]) from None
-    return parse_json(data, path)
 
 
 def parse_json(data: bytes, path: Path) -> Any:

@@ -1,0 +1,231 @@
+"""Answer packs never carry the other party's positions, and merge back only where they belong."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+
+from partnerworkshop.model.base import Side, other_side
+from partnerworkshop.model.edits import SessionEditor
+from partnerworkshop.model.incoming import IMPORT_ACTION, AnswersRefused, describe_conflicts
+from partnerworkshop.model.packs import make_pack, plan_merge
+from partnerworkshop.model.session import (
+    ActionItem,
+    AgreementItem,
+    Answer,
+    Representative,
+    Session,
+    Signatory,
+)
+from partnerworkshop.model.storage import load_session, save_session
+
+SECRETS = {
+    "trust": "Zoë Łukasiewicz thinks 2 is generous",
+    "name": "Ελένη: we call them a supplier",
+    "brings": "Дмитрий: only money, really",
+    "costs": "中文: 我们不想承担费用",
+    "priorities": "السعر أولاً",
+    "success": "Walk away at 🤝❌",
+}
+
+
+def secret_session(session: Session, side: Side) -> Session:
+    """The session with answers for both parties; ``side``'s hold texts that must not leak."""
+    session.answers.A = {"trust": Answer(value=4, comment="A's own view")}
+    session.answers_of(side).update(
+        {
+            "trust": Answer(value=2, comment=SECRETS["trust"], importance="high"),
+            "name": Answer(value="supplier", comment=SECRETS["name"]),
+            "brings": Answer(value=["money"], comment=SECRETS["brings"], not_sure=True),
+            "costs": Answer(value=90, comment=SECRETS["costs"], importance="low"),
+            "priorities": Answer(
+                value=["price", "service", "joint"], comment=SECRETS["priorities"]
+            ),
+            "success": Answer(value=SECRETS["success"], comment=SECRETS["success"] + "!"),
+        }
+    )
+    session.party(side).representatives = [
+        Representative(name="Hidden Person", email="hidden@example.org")
+    ]
+    session.agreement.items["trust"] = AgreementItem(
+        resolution="adopt_b", value=2, wording="Agreed after Contoso said 2", notes="secret note"
+    )
+    session.agreement.definition = "A definition only the room has seen"
+    session.agreement.action_items = [ActionItem(what="Chase the secret budget")]
+    session.agreement.signatories = [Signatory(party="B", name="Signing Person")]
+    session.answering.mode = "blind"
+    session.answering.revealed = ["basics"]
+    return session
+
+
+def forms(text: str) -> list[bytes]:
+    """The ways a text can appear in a JSON file: as UTF-8 and with escapes."""
+    return [text.encode("utf-8"), json.dumps(text).strip('"').encode("ascii")]
+
+
+@pytest.mark.parametrize("side", ["A", "B"])
+def test_a_pack_never_holds_the_other_party_s_answers(
+    small_session: Session, tmp_path: Path, side: Side
+) -> None:
+    hidden = other_side(side)
+    session = secret_session(small_session, hidden)
+    path = tmp_path / "pack.pws.json"
+    save_session(make_pack(session, side), path)
+    data = path.read_bytes()
+    leaked = [
+        text
+        for text in [
+            *SECRETS.values(),
+            "Hidden Person",
+            "hidden@example.org",
+            "Agreed after Contoso said 2",
+            "secret note",
+            "A definition only the room has seen",
+            "Chase the secret budget",
+            "Signing Person",
+        ]
+        for form in forms(text)
+        if form in data
+    ]
+    assert leaked == []
+    pack = load_session(path)
+    assert pack.answers_of(hidden) == {}
+    assert pack.answering.revealed == []
+
+
+def test_a_pack_keeps_what_its_party_needs(small_session: Session) -> None:
+    session = secret_session(small_session, "B")
+    pack = make_pack(session, "A")
+    assert pack.pack_for == "A"
+    assert pack.id == session.id
+    assert pack.template == session.template
+    assert pack.workshop == session.workshop
+    assert pack.answers.A == session.answers.A
+    assert pack.parties.A == session.parties.A
+    assert pack.parties.B.organisation == "Contoso"
+    assert pack.answering.current == "A"
+    assert pack.agreement.items == {} and pack.agreement.definition == ""
+
+
+def test_a_pack_is_not_packed_again(small_session: Session) -> None:
+    with pytest.raises(AnswersRefused, match="already an answer pack for Party A"):
+        make_pack(make_pack(small_session, "A"), "B")
+
+
+def answered_pack(session: Session, side: Side, answers: dict[str, Answer]) -> Session:
+    """A pack as it comes back from the party's laptop, filled in through the app's editor."""
+    pack = make_pack(session, side)
+    editor = SessionEditor(pack)
+    for question_id, answer in answers.items():
+        editor.set_answer(side, question_id, answer.value)
+        editor.set_importance(side, question_id, answer.importance)
+        editor.set_comment(side, question_id, answer.comment)
+        editor.set_not_sure(side, question_id, answer.not_sure)
+    return pack
+
+
+def test_merge_plans_new_unchanged_and_conflicting_answers(small_session: Session) -> None:
+    small_session.answers.B = {
+        "trust": Answer(value=3),
+        "name": Answer(value="partner", importance="high"),
+    }
+    pack = answered_pack(
+        small_session,
+        "B",
+        {
+            "trust": Answer(value=3),
+            "name": Answer(value="partner", importance="low"),
+            "costs": Answer(value=40, comment="Ελένη"),
+        },
+    )
+    plan = plan_merge(small_session, pack)
+    assert plan.side == "B"
+    assert [item.question_id for item in plan.new] == ["costs"]
+    assert [item.question_id for item in plan.unchanged] == ["trust"]
+    assert [item.question_id for item in plan.conflicts] == ["name"]
+    assert describe_conflicts(small_session, plan, "the pack") == [
+        "name: the session has Partner, importance high; the pack has Partner, importance low"
+    ]
+
+
+def test_conflicts_name_only_what_differs(small_session: Session) -> None:
+    small_session.answers.B = {
+        "trust": Answer(value=3, comment="Дмитрий agrees", importance="high"),
+        "brings": Answer(value=["money"], not_sure=True),
+    }
+    pack = answered_pack(
+        small_session,
+        "B",
+        {
+            "trust": Answer(value=3, importance="high"),
+            "brings": Answer(value=["money", "data"]),
+        },
+    )
+    assert describe_conflicts(small_session, plan_merge(small_session, pack), "the pack") == [
+        'trust: the session has 3 (Point 3), comment "Дмитрий agrees"; '
+        "the pack has 3 (Point 3), no comment",
+        "brings: the session has Money, not sure; the pack has Money; Data, sure",
+    ]
+
+
+def test_a_merge_is_one_undoable_edit(small_session: Session) -> None:
+    small_session.answers.B = {"name": Answer(value="partner")}
+    before = small_session.model_copy(deep=True)
+    pack = answered_pack(
+        small_session,
+        "B",
+        {"name": Answer(value="account"), "success": Answer(value="Дмитрий wins")},
+    )
+    plan = plan_merge(small_session, pack)
+    editor = SessionEditor(small_session)
+
+    assert editor.apply(plan.edit(replace=False))
+    assert small_session.answers_of("B") == {
+        "name": Answer(value="partner"),
+        "success": Answer(value="Дмитрий wins"),
+    }
+    editor.undo()
+    assert small_session == before
+
+    assert editor.apply(plan.edit(replace=True))
+    assert editor.undo_action == IMPORT_ACTION
+    assert small_session.answers.B["name"] == Answer(value="account")
+    editor.undo()
+    assert small_session == before
+
+
+def test_split_conflicts_are_described_as_the_party_s_own_share(small_session: Session) -> None:
+    small_session.answers.B = {"costs": Answer(value=70)}
+    pack = answered_pack(small_session, "B", {"costs": Answer(value=60)})
+    plan = plan_merge(small_session, pack)
+    assert describe_conflicts(small_session, plan, "the pack") == [
+        "costs: the session has 30% carried by Contoso; the pack has 40% carried by Contoso"
+    ]
+
+
+def test_merge_refuses_a_pack_from_another_session(small_session: Session) -> None:
+    other = Session.model_validate({**small_session.model_dump(), "id": uuid.uuid4()})
+    pack = make_pack(other, "A")
+    with pytest.raises(AnswersRefused, match="made from another session"):
+        plan_merge(small_session, pack)
+
+
+def test_merge_refuses_a_full_session(small_session: Session) -> None:
+    with pytest.raises(AnswersRefused, match="a full session file, not an answer pack"):
+        plan_merge(small_session, small_session.model_copy(deep=True))
+
+
+def test_merge_refuses_another_questionnaire_version(small_session: Session) -> None:
+    pack = make_pack(small_session, "A")
+    pack.template.version = "2.0"
+    with pytest.raises(AnswersRefused, match=r'questionnaire "small" version 2\.0'):
+        plan_merge(small_session, pack)
+
+
+def test_merge_refuses_to_merge_into_a_pack(small_session: Session) -> None:
+    target = make_pack(small_session, "B")
+    with pytest.raises(AnswersRefused, match="itself an answer pack for Party B"):
+        plan_merge(target, make_pack(small_session, "A"))

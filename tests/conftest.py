@@ -96,6 +96,18 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
         "save_file_name",
         lambda parent, title, suggested, filters: script._next("save_file_name", title),
     )
+    monkeypatch.setattr(
+        module,
+        "choose_party",
+        lambda parent, title, text, names: script._next("choose_party", title),
+    )
+    monkeypatch.setattr(
+        module,
+        "preview_incoming",
+        lambda parent, title, text, details, new, conflicts: script._next(
+            "preview_incoming", text, details
+        ),
+    )
     return script
 
 

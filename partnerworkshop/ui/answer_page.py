@@ -287,10 +287,11 @@ class AnswerPage(QWidget):
     def on_edit(self, edit: Edit) -> None:
         if self.editor is None:
             return
+        if self._stale or not self.isVisible():
+            self._stale = True  # rebuilt from the session when shown
+            return
         if edit.touches("template") or edit.touches("parties") or edit.touches("answering"):
-            self._stale = True
-            if self.isVisible():
-                self.refresh()
+            self.refresh()
             return
         if edit.touches("answers"):
             self._update_progress()

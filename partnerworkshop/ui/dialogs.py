@@ -89,3 +89,52 @@ def open_file_name(parent: QWidget | None, title: str, folder: str, filters: str
 def save_file_name(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(name) if name else None
+
+
+IncomingChoice = Literal["new", "replace", "cancel"]
+
+
+def choose_party(
+    parent: QWidget | None, title: str, text: str, names: tuple[str, str]
+) -> str | None:
+    """Which party: "A", "B", or None when cancelled."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text)
+    buttons = {
+        box.addButton(names[0], QMessageBox.ButtonRole.AcceptRole): "A",
+        box.addButton(names[1], QMessageBox.ButtonRole.AcceptRole): "B",
+    }
+    box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    clicked = box.clickedButton()
+    return next((side for button, side in buttons.items() if button is clicked), None)
+
+
+def preview_incoming(
+    parent: QWidget | None, title: str, text: str, details: str, *, new: int, conflicts: int
+) -> IncomingChoice:
+    """Show what incoming answers would change and ask how to go on."""
+    box = _box(parent, QMessageBox.Icon.Question, title, text, details)
+    take_new = (
+        box.addButton(_tr("Take the new answers only"), QMessageBox.ButtonRole.AcceptRole)
+        if new and conflicts
+        else box.addButton(_tr("Take the answers"), QMessageBox.ButtonRole.AcceptRole)
+        if new
+        else None
+    )
+    replace = (
+        box.addButton(
+            _tr("Take them all, replacing those that differ"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        if conflicts
+        else None
+    )
+    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is not None and clicked is take_new:
+        return "new"
+    if clicked is not None and clicked is replace:
+        return "replace"
+    return "cancel"

@@ -43,6 +43,7 @@ from . import dialogs
 from .answer_page import AnswerPage
 from .common import party_name
 from .icons import icon
+from .outside_answers import OutsideAnswers
 from .setup_page import SetupPage
 from .steps import AgreePage, ComparePage, ExportPage
 from .style import ACCENT, ACCENT_SOFT, INK, MUTED, ZOOM_STEPS, apply_theme
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
     def __init__(self, user_files: UserFiles, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.user_files = user_files
-        self.editor: SessionEditor | None = None
+        self._editor: SessionEditor | None = None
         self.path: Path | None = None
         self._lock: QLockFile | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -288,6 +289,19 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(self.tr("&Save"), self.save, key.Save, "save")
         self.save_as_action = self._action(self.tr("Save &as..."), self.save_as, key.SaveAs)
         self.close_action = self._action(self.tr("&Close"), self.close_session, key.Close)
+        self.outside = OutsideAnswers(self)
+        self.export_sheet_action = self._action(
+            self.tr("Export answer &sheet..."), self.outside.export_sheet
+        )
+        self.import_sheet_action = self._action(
+            self.tr("&Import answer sheet..."), self.outside.import_sheet
+        )
+        self.make_pack_action = self._action(
+            self.tr("Make answer &pack..."), self.outside.make_pack
+        )
+        self.merge_pack_action = self._action(
+            self.tr("&Merge answer pack..."), self.outside.merge_pack
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, key.Undo, "undo")
         self.redo_action = self._action(self.tr("&Redo"), self.redo, key.Redo, "redo")
@@ -335,7 +349,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.save_action)
         file_menu.addAction(self.save_as_action)
         file_menu.addSeparator()
-        self.file_menu_extra = file_menu.addSeparator()
+        for action in (
+            self.export_sheet_action,
+            self.import_sheet_action,
+            self.make_pack_action,
+            self.merge_pack_action,
+        ):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.close_action)
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
@@ -386,12 +407,22 @@ class MainWindow(QMainWindow):
 
     # --- the document ---------------------------------------------------------------------------
 
+    @property
+    def editor(self) -> SessionEditor:
+        """The session being edited and its history (there is always one)."""
+        assert self._editor is not None
+        return self._editor
+
+    @property
+    def session(self) -> Session:
+        return self.editor.session
+
     def set_document(self, session: Session, path: Path | None, *, unsaved: bool = False) -> None:
         """Show ``session``; ``unsaved`` marks it as differing from the file (after recovery)."""
-        if self.editor is not None:
-            self.editor.unsubscribe(self._on_edit)
+        if self._editor is not None:
+            self._editor.unsubscribe(self._on_edit)
         self._release_lock()
-        self.editor = SessionEditor(session)
+        self._editor = SessionEditor(session)
         if unsaved:
             self.editor.mark_unsaved()
         self.path = path
@@ -409,7 +440,6 @@ class MainWindow(QMainWindow):
         self._update_state()
 
     def _update_state(self) -> None:
-        assert self.editor is not None
         editor = self.editor
         name = self.path.name if self.path else self.tr("Untitled workshop")
         self.setWindowTitle(self.tr("{name}[*] \u2014 partnerworkshop").format(name=name))
@@ -427,11 +457,13 @@ class MainWindow(QMainWindow):
             if editor.can_redo
             else self.tr("&Redo")
         )
+        packed = editor.session.pack_for is not None
+        for action in (self.import_sheet_action, self.make_pack_action, self.merge_pack_action):
+            action.setEnabled(not packed)  # a pack holds one party only: nothing to bring in
         self.step_bar.set_statuses(self.step_statuses())
         self._update_navigation()
 
     def step_statuses(self) -> list[str]:
-        assert self.editor is not None
         session = self.editor.session
         workshop = session.workshop
         filled = [
@@ -493,7 +525,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Before the session is replaced or closed: True when it is safe to go on."""
-        if self.editor is None or not self.editor.is_modified:
+        if not self.editor.is_modified:
             return True
         choice = dialogs.ask_save(self)
         if choice == "save":
@@ -502,8 +534,8 @@ class MainWindow(QMainWindow):
 
     def _leave_document(self) -> None:
         """The current session is closed cleanly: its recovery copy is no longer needed."""
-        if self.editor is not None:
-            self.user_files.recovery.discard(self.editor.session)
+        if self._editor is not None:
+            self.user_files.recovery.discard(self._editor.session)
         self._autosave.stop()
 
     def new_session(self) -> None:
@@ -566,7 +598,6 @@ class MainWindow(QMainWindow):
         return self._save_to(self.path)
 
     def save_as(self) -> bool:
-        assert self.editor is not None
         suggested = self.path or Path.home() / (self._suggested_name() + SESSION_SUFFIX)
         path = dialogs.save_file_name(
             self,
@@ -581,13 +612,11 @@ class MainWindow(QMainWindow):
         return self._save_to(path)
 
     def _suggested_name(self) -> str:
-        assert self.editor is not None
         title = self.editor.session.workshop.title or self.tr("workshop")
         safe = "".join(c if c.isalnum() or c in " -_" else " " for c in title).strip()
         return "-".join(safe.split())[:60] or "workshop"
 
     def _save_to(self, path: Path) -> bool:
-        assert self.editor is not None
         try:
             save_session(self.editor.session, path)
         except FileProblem as problem:
@@ -605,8 +634,6 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> None:
         """Keep a recovery copy of unsaved work (never written over the user's own file)."""
-        if self.editor is None:
-            return
         if not self.editor.is_modified:
             self.user_files.recovery.discard(self.editor.session)
             return
@@ -674,12 +701,10 @@ class MainWindow(QMainWindow):
     # --- edit, view -------------------------------------------------------------------------
 
     def undo(self) -> None:
-        if self.editor is not None:
-            self.editor.undo()
+        self.editor.undo()
 
     def redo(self) -> None:
-        if self.editor is not None:
-            self.editor.redo()
+        self.editor.redo()
 
     def zoom(self, direction: int) -> None:
         preferences = self.user_files.preferences

@@ -1,0 +1,179 @@
+"""File menu entries for answers given outside the room: answer sheets and answer packs.
+
+Incoming answers are shown before anything changes; taking them in is one undoable edit.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from ..errors import FileProblem
+from ..export.answer_sheet import plan_import, read_answer_sheet, write_answer_sheet
+from ..model.base import Side
+from ..model.incoming import AnswersPlan, AnswersRefused, describe_conflicts
+from ..model.packs import make_pack, plan_merge
+from ..model.storage import load_session, save_session
+from . import dialogs
+from .common import party_name
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+
+class OutsideAnswers(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def _choose_party(self, title: str, text: str) -> Side | None:
+        session = self.window.session
+        if session.pack_for is not None:
+            return session.pack_for
+        names = (party_name(session, "A"), party_name(session, "B"))
+        side = dialogs.choose_party(self.window, title, text, names)
+        return "A" if side == "A" else "B" if side == "B" else None
+
+    def _folder(self) -> str:
+        return str(self.window.path.parent) if self.window.path else ""
+
+    def export_sheet(self) -> None:
+        title = self.tr("Export an answer sheet")
+        side = self._choose_party(title, self.tr("Whose answer sheet?"))
+        if side is None:
+            return
+        session = self.window.session
+        name = party_name(session, side)
+        path = dialogs.save_file_name(
+            self.window,
+            title,
+            str(Path(self._folder()) / f"answers-{_file_part(name)}.csv"),
+            self.tr("Answer sheets (*.csv)"),
+        )
+        if path is None:
+            return
+        try:
+            write_answer_sheet(session, side, path)
+        except FileProblem as problem:
+            self.window.show_file_problem(self.tr("The answer sheet could not be written"), problem)
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Answer sheet for {name} written to {file}").format(name=name, file=path.name),
+            6000,
+        )
+
+    def import_sheet(self) -> None:
+        title = self.tr("Import an answer sheet")
+        side = self._choose_party(title, self.tr("Whose answers does the sheet hold?"))
+        if side is None:
+            return
+        path = dialogs.open_file_name(
+            self.window, title, self._folder(), self.tr("Answer sheets (*.csv)")
+        )
+        if path is None:
+            return
+        session = self.window.session
+        try:
+            plan = plan_import(session, side, read_answer_sheet(path, session, side))
+        except FileProblem as problem:
+            self.window.show_file_problem(self.tr("The answer sheet cannot be imported"), problem)
+            return
+        except AnswersRefused as refused:
+            self.window.show_file_problem(
+                self.tr("The answer sheet cannot be imported"), FileProblem(path, refused.problems)
+            )
+            return
+        self._take_in(plan, title, self.tr("the sheet"))
+
+    def make_pack(self) -> None:
+        title = self.tr("Make an answer pack")
+        side = self._choose_party(
+            title,
+            self.tr("For which party? The pack holds none of the other party's answers."),
+        )
+        if side is None:
+            return
+        session = self.window.session
+        name = party_name(session, side)
+        path = dialogs.save_file_name(
+            self.window,
+            title,
+            str(Path(self._folder()) / f"answer-pack-{_file_part(name)}.pws.json"),
+            self.tr("Workshop sessions (*.pws.json)"),
+        )
+        if path is None:
+            return
+        try:
+            save_session(make_pack(session, side), path)
+        except FileProblem as problem:
+            self.window.show_file_problem(self.tr("The answer pack could not be written"), problem)
+            return
+        except AnswersRefused as refused:
+            dialogs.warn(
+                self.window, title, self.tr("No answer pack was made."), "\n".join(refused.problems)
+            )
+            return
+        self.window.statusBar().showMessage(
+            self.tr("Answer pack for {name} written to {file}").format(name=name, file=path.name),
+            6000,
+        )
+
+    def merge_pack(self) -> None:
+        title = self.tr("Merge an answer pack")
+        path = dialogs.open_file_name(
+            self.window, title, self._folder(), self.tr("Workshop sessions (*.pws.json *.json)")
+        )
+        if path is None:
+            return
+        try:
+            plan = plan_merge(self.window.session, load_session(path))
+        except FileProblem as problem:
+            self.window.show_file_problem(self.tr("The answer pack cannot be merged"), problem)
+            return
+        except AnswersRefused as refused:
+            self.window.show_file_problem(
+                self.tr("The answer pack cannot be merged"), FileProblem(path, refused.problems)
+            )
+            return
+        self._take_in(plan, title, self.tr("the pack"))
+
+    def _take_in(self, plan: AnswersPlan, title: str, source: str) -> None:
+        """Show what the incoming answers change; apply them as one undoable edit if asked."""
+        session = self.window.session
+        name = party_name(session, plan.side)
+        new, conflicts, same = len(plan.new), len(plan.conflicts), len(plan.unchanged)
+        if not new and not conflicts:
+            dialogs.warn(
+                self.window,
+                title,
+                self.tr(
+                    "Nothing to take in: {source} holds no answer for {name} that the session "
+                    "does not hold already."
+                ).format(source=source, name=name),
+            )
+            return
+        text = self.tr(
+            "For {name}: {new} new answers, {conflicts} that differ from the answers already "
+            "in the session, {same} the same already."
+        ).format(name=name, new=new, conflicts=conflicts, same=same)
+        details = "\n".join(
+            [session.template.question(item.question_id).prompt for item in plan.new[:20]]
+            + describe_conflicts(session, plan, source)[:20]
+        )
+        choice = dialogs.preview_incoming(
+            self.window, title, text, details, new=new, conflicts=conflicts
+        )
+        if choice == "cancel":
+            return
+        self.window.editor.apply(plan.edit(replace=choice == "replace"))
+        self.window.statusBar().showMessage(
+            self.tr("Answers taken in for {name}. Edit > Undo takes them back.").format(name=name),
+            8000,
+        )
+
+
+def _file_part(name: str) -> str:
+    cleaned = "".join(c if c.isalnum() else "-" for c in name.lower())
+    return "-".join(part for part in cleaned.split("-") if part) or "party"

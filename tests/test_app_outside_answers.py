@@ -1,0 +1,145 @@
+"""Answer sheets and answer packs from the app's File menu: previewed, then one undo step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ui_driver import visible_texts
+
+from partnerworkshop.export.answer_sheet import write_answer_sheet
+from partnerworkshop.model.catalog import example_session
+from partnerworkshop.model.packs import make_pack
+from partnerworkshop.model.session import Answer, Session
+from partnerworkshop.model.storage import load_session, save_session
+from partnerworkshop.ui.main_window import MainWindow
+
+
+def _without_answers_of(session: Session, side: str) -> Session:
+    data = session.model_dump()
+    data["answers"][side] = {}
+    return Session.model_validate(data)
+
+
+def test_export_an_answer_sheet(window: MainWindow, dialogs: Any, tmp_path: Path) -> None:
+    window.set_document(example_session(), None)
+    dialogs.answer("choose_party", "B")
+    dialogs.answer("save_file_name", tmp_path / "contoso.csv")
+    window.export_sheet_action.trigger()
+    text = (tmp_path / "contoso.csv").read_bytes().decode("utf-8-sig")
+    assert "Contoso" in text
+    assert "question_id" in text
+
+
+def test_import_an_answer_sheet_after_a_preview(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    full = example_session()
+    sheet = tmp_path / "northwind.csv"
+    write_answer_sheet(full, "A", sheet)
+    window.set_document(_without_answers_of(full, "A"), None)
+
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("open_file_name", sheet)
+    dialogs.answer("preview_incoming", "cancel")
+    window.import_sheet_action.trigger()
+    assert window.session.answers.A == {}, "cancelled after the preview: nothing changed"
+    assert "46 new answers" in dialogs.shown[-1][1]
+
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("open_file_name", sheet)
+    dialogs.answer("preview_incoming", "new")
+    window.import_sheet_action.trigger()
+    assert window.session.answers.A == full.answers.A
+    window.undo_action.trigger()
+    assert window.session.answers.A == {}, "one undo takes the whole import back"
+
+
+def test_conflicting_answers_are_kept_unless_replacing(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    full = example_session()
+    sheet = tmp_path / "northwind.csv"
+    write_answer_sheet(full, "A", sheet)
+    first = next(iter(full.answers.A))
+    changed = _without_answers_of(full, "A")
+    changed.answers.A[first] = Answer(comment="Our own note")
+    window.set_document(changed, None)
+    for choice, expected in (
+        ("new", Answer(comment="Our own note")),
+        ("replace", full.answers.A[first]),
+    ):
+        dialogs.answer("choose_party", "A")
+        dialogs.answer("open_file_name", sheet)
+        dialogs.answer("preview_incoming", choice)
+        window.import_sheet_action.trigger()
+        assert "1 that differ" in dialogs.shown[-1][1]
+        assert window.session.answers.A[first] == expected
+        window.undo_action.trigger()
+
+
+def test_a_bad_sheet_is_explained_and_changes_nothing(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    window.set_document(example_session(), None)
+    sheet = tmp_path / "bad.csv"
+    sheet.write_text("question_id,value\nnope,1\n", encoding="utf-8")
+    before = window.session.model_copy(deep=True)
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("open_file_name", sheet)
+    window.import_sheet_action.trigger()
+    (warning,) = dialogs.warnings()
+    assert "bad.csv" in warning[2]
+    assert window.session == before
+    assert not window.editor.can_undo
+
+
+def test_make_a_pack_open_it_and_merge_it_back(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    full = example_session()
+    session_path = tmp_path / "workshop.pws.json"
+    save_session(_without_answers_of(full, "B"), session_path)
+    assert window.load(session_path)
+
+    pack_path = tmp_path / "pack.pws.json"
+    dialogs.answer("choose_party", "B")
+    dialogs.answer("save_file_name", pack_path)
+    window.make_pack_action.trigger()
+    assert load_session(pack_path).pack_for == "B"
+
+    # On the other party's laptop: only that party's column, and the window says so.
+    assert window.load(pack_path)
+    window.go_to_step(1)
+    page = window.answer_page
+    assert page.pack_banner.isVisible()
+    assert "Contoso's answer pack" in page.pack_banner.text()
+    assert all(set(card.columns) == {"B"} for card in page.cards.values())
+    assert "Northwind is one of our key accounts" not in "\n".join(visible_texts(window))
+    assert not window.merge_pack_action.isEnabled()
+    for question_id, answer in full.answers.B.items():
+        window.editor.set_answer("B", question_id, answer.value)
+    window.save_action.trigger()
+
+    assert window.load(session_path)
+    dialogs.answer("open_file_name", pack_path)
+    dialogs.answer("preview_incoming", "new")
+    window.merge_pack_action.trigger()
+    assert {q: a.value for q, a in window.session.answers.B.items()} == {
+        q: a.value for q, a in full.answers.B.items()
+    }
+    window.undo_action.trigger()
+    assert window.session.answers.B == {}
+
+
+def test_a_pack_from_another_session_is_refused(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    window.set_document(example_session(), None)
+    foreign = tmp_path / "foreign.pws.json"
+    save_session(make_pack(example_session(), "B"), foreign)  # a fresh example has its own id
+    dialogs.answer("open_file_name", foreign)
+    window.merge_pack_action.trigger()
+    (warning,) = dialogs.warnings()
+    assert "made from another session" in warning[3]
+    assert not window.editor.can_undo

@@ -46,9 +46,11 @@ OPERATIONS: dict[str, Operation] = {
     "park": lambda e: e.park("name", "Legal, both sides", date(2027, 1, 31)),
     "reopen": lambda e: e.reopen("brings"),
     "item notes": lambda e: e.set_item_notes("trust", "Discussed at length"),
+    "item wording": lambda e: e.set_item_field("costs", "wording", "Shared 60/40"),
+    "item owner": lambda e: e.set_item_field("name", "owner", "Legal"),
+    "item due": lambda e: e.set_item_field("name", "due", date(2027, 2, 1)),
     "definition": lambda e: e.set_definition("A partnership of equals."),
     "agreed kind": lambda e: e.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP),
-    "status": lambda e: e.set_status("agreed"),
     "add action item": lambda e: e.add_action_item(ActionItem(what="Draft the contract")),
     "add signatory": lambda e: e.add_signatory(Signatory(party="A", name="Ana Ruiz")),
     "change template": lambda e: e.change_template(_other_template()),
@@ -165,14 +167,56 @@ def test_listeners_hear_each_edit_and_its_undo(small_session: Session) -> None:
     assert not heard[0].touches("answers", "A")
 
 
-def test_reopening_an_agreed_session_makes_it_a_draft_again(small_session: Session) -> None:
+def _settled(session: Session) -> SessionEditor:
+    """Both parties give the same answers; the free-text question is settled by adopting A's."""
+    editor = SessionEditor(session)
+    for side in ("A", "B"):
+        editor.set_answer(side, "trust", 4)
+        editor.set_answer(side, "name", "partner")
+        editor.set_answer(side, "brings", ["data"])
+        editor.set_answer(side, "costs", 50)
+        editor.set_answer(side, "priorities", ["joint", "service", "price"])
+        editor.set_answer(side, "success", f"Growth for {side}")
+    editor.resolve("success", "adopt_a", value="Growth for A")
+    return editor
+
+
+def test_marking_agreed_needs_every_question_settled(small_session: Session) -> None:
     editor = SessionEditor(small_session)
-    editor.resolve("trust", "adopt_b")
+    editor.set_answer("A", "trust", 1)
+    editor.set_answer("B", "trust", 5)
+    with pytest.raises(EditError, match="6 questions still need to be resolved or parked"):
+        editor.set_status("agreed")
+    assert small_session.agreement.status == "draft"
+
+    editor = _settled(small_session)
+    assert editor.set_status("agreed")
+    assert small_session.agreement.status == "agreed"
+    editor.undo()
+    assert small_session.agreement.status == "draft"
+    editor.redo()
+    assert small_session.agreement.status == "agreed"
+
+
+def test_reopening_an_agreed_session_makes_it_a_draft_again(small_session: Session) -> None:
+    editor = _settled(small_session)
     editor.set_status("agreed")
     editor.reopen("trust")
     assert small_session.agreement.status == "draft"
     editor.undo()
+    assert small_session.agreement.status == "agreed", "one undo step restores both"
+    editor.park("trust", "Both legal teams", None)
+    assert small_session.agreement.status == "agreed", "a parked item is settled"
+
+
+def test_a_new_disagreement_makes_an_agreed_session_a_draft(small_session: Session) -> None:
+    editor = _settled(small_session)
+    editor.set_status("agreed")
+    editor.set_answer("B", "costs", 90)
+    assert small_session.agreement.status == "draft"
+    editor.undo()
     assert small_session.agreement.status == "agreed"
+    assert small_session.answer("B", "costs").value == 50
 
 
 @pytest.mark.parametrize(

@@ -59,6 +59,9 @@ def click(widget: QWidget) -> None:
 def type_text(widget: QWidget, text: str) -> None:
     """Type ``text`` key by key; characters beyond ASCII arrive as a keyboard layout sends them."""
     for character in text:
+        if character == "\n":
+            QTest.keyClick(widget, Qt.Key.Key_Return)
+            continue
         if character.isascii():
             QTest.keyClicks(widget, character)
             continue

@@ -18,6 +18,7 @@ from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
+from .agreement import agreement_progress
 from .base import Side
 from .kinds import RelationshipKind
 from .session import (
@@ -107,6 +108,7 @@ PartyField = Literal["organisation", "label", "colour"]
 RepresentativeField = Literal["name", "role", "email"]
 ActionItemField = Literal["what", "owner_party", "owner", "due", "status"]
 SignatoryField = Literal["party", "name", "title", "organisation"]
+ItemField = Literal["wording", "notes", "owner", "due"]
 
 
 @dataclass
@@ -195,6 +197,7 @@ class SessionEditor:
             for change in reversed(applied):
                 set_at(self.session, change.path, change.old)
             raise EditError(_first_message(error)) from None
+        changes.extend(self._back_to_draft_if_unsettled(changes))
         edit = Edit(edit.action, changes, edit.merge_key)
         if self._undone:
             self._undone.clear()
@@ -207,6 +210,17 @@ class SessionEditor:
             self._sealed = edit.merge_key is None
         self._notify(edit)
         return True
+
+    def _back_to_draft_if_unsettled(self, changes: list[Change]) -> list[Change]:
+        """An agreed session whose answers or agreement change so that something needs
+        settling again becomes a draft again, in the same undo step."""
+        status_path = ("agreement", "status")
+        if self.session.agreement.status != "agreed" or any(c.path == status_path for c in changes):
+            return []
+        if agreement_progress(self.session).can_be_agreed:
+            return []
+        set_at(self.session, status_path, "draft")
+        return [Change(status_path, "agreed", "draft")]
 
     def _can_merge_with_top(self, edit: Edit) -> bool:
         return (
@@ -411,13 +425,18 @@ class SessionEditor:
         return self._set_item("agreement.reopen", question_id, reopened)
 
     def set_item_notes(self, question_id: str, notes: str) -> bool:
+        return self.set_item_field(question_id, "notes", notes)
+
+    def set_item_field(self, question_id: str, name: ItemField, value: str | date | None) -> bool:
+        """Edit an item's wording, notes, owner or due date (typing is one undo step)."""
+        _check_choice(name, ItemField, "agreement item field")
         self._question(question_id)
         current = self.session.agreement.items.get(question_id) or AgreementItem()
         return self._set_item(
-            "agreement.notes",
+            f"agreement.{name}",
             question_id,
-            _updated(current, notes=notes),
-            merge_key=("notes", question_id),
+            _updated(current, **{name: value}),
+            merge_key=(name, question_id),
         )
 
     def _set_item(
@@ -427,16 +446,12 @@ class SessionEditor:
         item: AgreementItem,
         merge_key: Hashable | None = None,
     ) -> bool:
-        changes = [
-            Change(
-                ("agreement", "items", question_id),
-                self.session.agreement.items.get(question_id, ABSENT),
-                ABSENT if item == AgreementItem() else item,
-            )
-        ]
-        if item.resolution is None and self.session.agreement.status == "agreed":
-            changes.append(Change(("agreement", "status"), "agreed", "draft"))
-        return self.apply(Edit(action, changes, merge_key))
+        change = Change(
+            ("agreement", "items", question_id),
+            self.session.agreement.items.get(question_id, ABSENT),
+            ABSENT if item == AgreementItem() else item,
+        )
+        return self.apply(Edit(action, [change], merge_key))
 
     def set_definition(self, text: str) -> bool:
         return self._replace(
@@ -449,7 +464,16 @@ class SessionEditor:
         return self._replace("agreement.kind", ("agreement", "agreed_kind"), kind)
 
     def set_status(self, status: Literal["draft", "agreed"]) -> bool:
+        """Mark the session agreed (only once nothing needs settling) or back to draft."""
         _check_choice(status, Literal["draft", "agreed"], "status")
+        if status == "agreed":
+            unsettled = agreement_progress(self.session).unsettled
+            if unsettled:
+                raise EditError(
+                    f"{unsettled} question{'s' if unsettled != 1 else ''} still "
+                    f"need{'s' if unsettled == 1 else ''} to be resolved or parked before the "
+                    "session can be marked agreed."
+                )
         return self._replace("agreement.status", ("agreement", "status"), status)
 
     def add_action_item(self, item: ActionItem | None = None) -> int:

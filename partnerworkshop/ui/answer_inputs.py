@@ -461,10 +461,15 @@ class PlainTextField(QPlainTextEdit):
 
     left = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, lines: int | None = 3) -> None:
         super().__init__(parent)
+        self._lines = lines
         self.setTabChangesFocus(True)
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self._fit_lines()
+
+    def _fit_lines(self) -> None:
+        if self._lines is not None:
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines + 14)
 
     def focusOutEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
         super().focusOutEvent(event)  # type: ignore[arg-type]
@@ -472,7 +477,7 @@ class PlainTextField(QPlainTextEdit):
 
     def changeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)  # type: ignore[arg-type]
-        self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
+        self._fit_lines()
 
 
 AnswerInput = ScaleInput | ChoiceInput | SplitInput | RankingInput | TextInput

@@ -9,8 +9,10 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from ..model.analysis import QuestionResult
 from ..model.base import Side
 from ..model.edits import EditError
+from ..model.kinds import RelationshipKind
 from ..model.session import Session
 from . import dialogs
 
@@ -51,3 +53,49 @@ def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
 def plain_tooltip(text: str) -> str:
     """Tooltip text shown literally (Qt would otherwise read markup in it) and wrapped."""
     return "<p>" + html.escape(text) + "</p>" if text else ""
+
+
+def kind_label(kind: RelationshipKind) -> str:
+    """The name of a kind of relationship, as the UI shows it."""
+    tr = QCoreApplication.translate
+    return {
+        RelationshipKind.PURCHASE_ORDER: tr("Kinds", "purchase order / supplier relationship"),
+        RelationshipKind.KEY_ACCOUNT: tr("Kinds", "key account"),
+        RelationshipKind.AFFILIATE: tr("Kinds", "affiliate / referral deal"),
+        RelationshipKind.SPONSORSHIP: tr("Kinds", "sponsorship"),
+        RelationshipKind.STRATEGIC_PARTNERSHIP: tr("Kinds", "strategic partnership"),
+        RelationshipKind.PUBLIC_COLLABORATION: tr("Kinds", "public or NGO collaboration"),
+    }[kind]
+
+
+def status_text(result: QuestionResult) -> str:
+    """A question's status in words; free text is read together rather than scored."""
+    tr = QCoreApplication.translate
+    if result.read_together:
+        return tr("Status", "Read together")
+    return {
+        "agree": tr("Status", "Agree"),
+        "close": tr("Status", "Close"),
+        "apart": tr("Status", "Apart"),
+        "open": tr("Status", "Open"),
+    }[result.status]
+
+
+def answers_hidden_reason(session: Session) -> str | None:
+    """Why the comparison of both parties' answers may not be shown now, if it may not."""
+    tr = QCoreApplication.translate
+    if session.pack_for is not None:
+        return tr(
+            "Hidden",
+            "This answer pack holds one party's answers only. Comparing and agreeing happen in "
+            "the full session, once the facilitator has merged the pack.",
+        )
+    answering = session.answering
+    revealed = set(answering.revealed)
+    if answering.mode == "blind" and any(s.id not in revealed for s in session.template.sections):
+        return tr(
+            "Hidden",
+            "The answers are hidden while the parties answer blind. Reveal every section in the "
+            "Answer step to compare and agree.",
+        )
+    return None

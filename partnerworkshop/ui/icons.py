@@ -18,6 +18,7 @@ ICON_NAMES = (
     "move-up",
     "new",
     "open",
+    "parked",
     "partnerworkshop",
     "redo",
     "remove",

@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPaintEvent,
+    QPen,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -40,13 +41,14 @@ from ..model.recovery import RecoveryEntry
 from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
 from . import dialogs
+from .agree_page import AgreePage
 from .answer_page import AnswerPage
 from .common import party_name
 from .icons import icon
 from .outside_answers import OutsideAnswers
 from .setup_page import SetupPage
-from .steps import AgreePage, ComparePage, ExportPage
-from .style import ACCENT, ACCENT_SOFT, INK, MUTED, ZOOM_STEPS, apply_theme
+from .steps import ComparePage, ExportPage
+from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
 
 SESSION_SUFFIX = ".pws.json"
@@ -78,6 +80,9 @@ def action_names() -> dict[str, str]:
         "agreement.park": tr("Edits", "parked item"),
         "agreement.reopen": tr("Edits", "reopened item"),
         "agreement.notes": tr("Edits", "notes"),
+        "agreement.wording": tr("Edits", "agreed wording"),
+        "agreement.owner": tr("Edits", "owner"),
+        "agreement.due": tr("Edits", "due date"),
         "agreement.definition": tr("Edits", "agreed definition"),
         "agreement.kind": tr("Edits", "agreed kind of relationship"),
         "agreement.status": tr("Edits", "status"),
@@ -138,7 +143,9 @@ class StepButton(QAbstractButton):
         painter = QPainter(self)
         rect = self.rect().adjusted(14, 6, -14, -8)
         if self.hasFocus():
-            painter.fillRect(self.rect(), QColor(ACCENT_SOFT))
+            pen = QPen(QColor(ACCENT), 1, Qt.PenStyle.DotLine)
+            painter.setPen(pen)
+            painter.drawRect(self.rect().adjusted(1, 1, -2, -2))
         title_font, status_font = self._fonts()
         painter.setPen(QColor(INK if self.isChecked() else MUTED))
         painter.setFont(title_font)

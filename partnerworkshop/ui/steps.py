@@ -57,14 +57,6 @@ class ComparePage(StepPage):
         layout.addStretch(1)
 
 
-class AgreePage(StepPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Agree"), "title"))
-        layout.addStretch(1)
-
-
 class ExportPage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

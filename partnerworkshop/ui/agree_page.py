@@ -1,0 +1,807 @@
+"""The Agree step: walk the agenda, record what is agreed, draft the definition, name who signs.
+
+Typing in a field never rebuilds the page: edits update the widgets that show them in place,
+so the cursor stays where the facilitator is typing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..model.agreement import AgreementProgress, agreement_progress, draft_definition
+from ..model.analysis import Analysis, QuestionResult, analyse
+from ..model.base import SIDES, Side
+from ..model.edits import ActionItemField, Edit, SignatoryField
+from ..model.kinds import RelationshipKind
+from ..model.session import ActionItem, AgreementItem, Resolution, Session, Signatory
+from ..model.template import TextQuestion
+from . import dialogs
+from .answer_inputs import PlainTextField, make_input
+from .common import answers_hidden_reason, kind_label, label, party_name, status_text, try_edit
+from .icons import icon
+from .steps import StepPage
+
+NO_DATE = QDate(2000, 1, 1)
+"""Shown as "No date" in a date field: a parked item or action item need not have one."""
+
+ACTION_STATUSES = ("open", "in_progress", "done")
+Choice = Resolution | None
+CHOICES: tuple[Choice, ...] = (None, "adopt_a", "adopt_b", "agreed", "parked")
+
+
+def _date_field(accessible_name: str) -> QDateEdit:
+    field = QDateEdit()
+    field.setCalendarPopup(True)
+    field.setDisplayFormat("d MMM yyyy")
+    field.setMinimumDate(NO_DATE)
+    field.setSpecialValueText(QCoreApplication.translate("Agree", "No date"))
+    field.setAccessibleName(accessible_name)
+    return field
+
+
+def _show_date(field: QDateEdit, value: dt.date | None) -> None:
+    with QSignalBlocker(field):
+        field.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+
+def _date_of(field: QDateEdit) -> dt.date | None:
+    value = field.date()
+    return None if value == NO_DATE else dt.date(value.year(), value.month(), value.day())
+
+
+def _show_plain(field: PlainTextField, text: str) -> None:
+    if field.toPlainText() != text:
+        with QSignalBlocker(field):
+            field.setPlainText(text)
+
+
+def _show_line(field: QLineEdit, text: str) -> None:
+    if field.text() != text:
+        field.setText(text)
+
+
+class ItemPanel(QWidget):
+    """One question on the agenda: both answers, how it is resolved, and notes."""
+
+    def __init__(self, page: AgreePage, question_id: str) -> None:
+        super().__init__()
+        self.page = page
+        self.question_id = question_id
+        editor = page.editor
+        assert editor is not None
+        self.editor = editor
+        session = editor.session
+        self.question = session.template.question(question_id)
+        analysis = page.analysis
+        assert analysis is not None
+        result = analysis.question(question_id)
+        names = (party_name(session, "A"), party_name(session, "B"))
+        colours = (session.parties.A.colour, session.parties.B.colour)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setSpacing(10)
+        section = session.template.section_of(question_id)
+        layout.addWidget(label(section.title, "muted"))
+        layout.addWidget(label(self.question.prompt, "title"))
+        self.state = label(role="muted")
+        layout.addWidget(self.state)
+
+        answers = QGridLayout()
+        answers.setHorizontalSpacing(16)
+        for column, side in enumerate(SIDES):
+            answers.addWidget(self._answer_card(session, result, side), 0, column)
+            answers.setColumnStretch(column, 1)
+        layout.addLayout(answers)
+
+        layout.addWidget(label(self.tr("How was it settled?"), "heading"))
+        self.choices = QButtonGroup(self)
+        texts = (
+            self.tr("Not settled yet"),
+            self.tr("Adopt {name}'s answer").format(name=names[0]),
+            self.tr("Adopt {name}'s answer").format(name=names[1]),
+            self.tr("Agreed position (a new wording, or a choice both accept)"),
+            self.tr("Park it as an open issue, with an owner and a due date"),
+        )
+        self.choice_buttons: dict[Choice, QRadioButton] = {}
+        for index, (choice, text) in enumerate(zip(CHOICES, texts, strict=True)):
+            button = QRadioButton(text)
+            button.setAccessibleName(text)
+            self.choices.addButton(button, index)
+            self.choice_buttons[choice] = button
+            layout.addWidget(button)
+        adoptions: tuple[tuple[Side, Choice], ...] = (("A", "adopt_a"), ("B", "adopt_b"))
+        for side, choice in adoptions:
+            if not session.answer(side, question_id).is_answered:
+                self.choice_buttons[choice].setEnabled(False)
+                self.choice_buttons[choice].setToolTip(
+                    self.tr("{name} has not given an answer to adopt.").format(
+                        name=party_name(session, side)
+                    )
+                )
+
+        self.agreed_box = QFrame()
+        self.agreed_box.setProperty("role", "card")
+        agreed = QVBoxLayout(self.agreed_box)
+        self.agreed_input = None
+        if not isinstance(self.question, TextQuestion):
+            agreed.addWidget(label(self.tr("The agreed answer"), "muted"))
+            self.agreed_input = make_input(self.question, self.tr("Agreed"), names, colours)
+            agreed.addWidget(self.agreed_input)
+            self.agreed_input.committed.connect(self._agreed_value)
+        agreed.addWidget(label(self.tr("The agreed wording (printed in the charter)"), "muted"))
+        self.wording = PlainTextField()
+        self.wording.setAccessibleName(self.tr("Agreed wording"))
+        self.wording.setPlaceholderText(self.tr("In words both parties accept"))
+        agreed.addWidget(self.wording)
+        layout.addWidget(self.agreed_box)
+
+        self.park_box = QFrame()
+        self.park_box.setProperty("role", "card")
+        park = QHBoxLayout(self.park_box)
+        park.addWidget(label(self.tr("Owner:"), wrap=False))
+        self.owner = QLineEdit()
+        self.owner.setAccessibleName(self.tr("Who takes the parked issue forward"))
+        self.owner.setPlaceholderText(self.tr("e.g. Contoso legal team"))
+        park.addWidget(self.owner, 2)
+        park.addWidget(label(self.tr("Due:"), wrap=False))
+        self.due = _date_field(self.tr("Date the parked issue is due"))
+        park.addWidget(self.due, 1)
+        layout.addWidget(self.park_box)
+
+        layout.addWidget(label(self.tr("Notes"), "heading"))
+        self.notes = PlainTextField()
+        self.notes.setAccessibleName(self.tr("Notes on this question"))
+        self.notes.setPlaceholderText(self.tr("What was said, what it depends on"))
+        layout.addWidget(self.notes)
+
+        self.reopen = QPushButton(self.tr("Reopen for discussion"))
+        self.reopen.setAccessibleName(self.tr("Reopen this question for discussion"))
+        layout.addWidget(self.reopen, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+
+        self.refresh()
+        self.choices.idClicked.connect(self._choice_clicked)
+        self.wording.textChanged.connect(lambda: self._field("wording", self.wording.toPlainText()))
+        self.notes.textChanged.connect(lambda: self._field("notes", self.notes.toPlainText()))
+        self.owner.textEdited.connect(lambda text: self._field("owner", text))
+        self.due.dateChanged.connect(lambda _: self._field("due", _date_of(self.due)))
+        for field in (self.wording, self.notes):
+            field.left.connect(editor.seal)
+        self.owner.editingFinished.connect(editor.seal)
+        self.reopen.clicked.connect(lambda: try_edit(self, lambda: editor.reopen(question_id)))
+
+    def _answer_card(self, session: Session, result: QuestionResult, side: Side) -> QFrame:
+        card = QFrame()
+        card.setProperty("role", "card")
+        card.setObjectName(f"answer-{side}")
+        card.setStyleSheet(
+            f"QFrame#answer-{side} {{ border-top: 4px solid {session.party(side).colour}; }}"
+        )
+        layout = QVBoxLayout(card)
+        layout.addWidget(label(party_name(session, side), "heading"))
+        answer = session.answer(side, self.question_id)
+        described = (result.answer_a if side == "A" else result.answer_b) or ""
+        if answer.value is None:
+            described = self.tr("No answer")
+        layout.addWidget(label(described))
+        facts = [self.tr("Importance: {level}").format(level=self._importance(answer.importance))]
+        if answer.not_sure:
+            facts.append(self.tr("Not sure / needs discussion"))
+        layout.addWidget(label(" \u00b7 ".join(facts), "muted"))
+        if answer.comment:
+            layout.addWidget(label(answer.comment, "muted"))
+        return card
+
+    def _importance(self, level: str) -> str:
+        return {"low": self.tr("low"), "normal": self.tr("normal"), "high": self.tr("high")}[level]
+
+    def item(self) -> AgreementItem:
+        return self.editor.session.agreement.items.get(self.question_id) or AgreementItem()
+
+    def refresh(self) -> None:
+        """Show the agreement item as the session holds it, without disturbing typing."""
+        item = self.item()
+        progress = self.page.progress
+        carried = progress is not None and self.question_id in progress.carried_over
+        with QSignalBlocker(self.choices):
+            self.choice_buttons[item.resolution].setChecked(True)
+        for widget in self.choice_buttons.values():
+            widget.setVisible(not carried)
+        self.agreed_box.setVisible(
+            not carried and item.resolution in ("agreed", "adopt_a", "adopt_b")
+        )
+        if self.agreed_input is not None:
+            self.agreed_input.setVisible(item.resolution == "agreed")
+            self.agreed_input.show_value(item.value if item.resolution == "agreed" else None)
+        self.park_box.setVisible(item.resolution == "parked")
+        _show_plain(self.wording, item.wording)
+        _show_plain(self.notes, item.notes)
+        _show_line(self.owner, item.owner)
+        _show_date(self.due, item.due)
+        self.reopen.setVisible(carried)
+        self.state.setText(self.page.state_text(self.question_id))
+
+    def _choice_clicked(self, index: int) -> None:
+        choice = CHOICES[index]
+        editor, question_id = self.editor, self.question_id
+        session = editor.session
+        if choice == "parked":
+            item = self.item()
+            try_edit(self, lambda: editor.park(question_id, item.owner, item.due))
+        elif choice in ("adopt_a", "adopt_b"):
+            side: Side = "A" if choice == "adopt_a" else "B"
+            value = session.answer(side, question_id).value  # a copy: later answer edits stay out
+            try_edit(self, lambda: editor.resolve(question_id, choice, value=value))
+        elif choice == "agreed":
+            current = self.item()
+            value = (
+                current.value if current.resolution in ("agreed", "adopt_a", "adopt_b") else None
+            )
+            try_edit(self, lambda: editor.resolve(question_id, "agreed", value=value))
+        else:
+            try_edit(self, lambda: editor.resolve(question_id, None))
+        self.refresh()
+
+    def _agreed_value(self, value: Any) -> None:
+        editor, question_id = self.editor, self.question_id
+        try_edit(self, lambda: editor.resolve(question_id, "agreed", value=value))
+
+    def _field(self, name: str, value: str | dt.date | None) -> None:
+        editor, question_id = self.editor, self.question_id
+        try_edit(self, lambda: editor.set_item_field(question_id, name, value))  # type: ignore[arg-type]
+
+
+class AgreePage(StepPage):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.analysis: Analysis | None = None
+        self.progress: AgreementProgress | None = None
+        self.panel: ItemPanel | None = None
+        self._current: str | None = None
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 8, 16, 8)
+        self.hidden_note = label(role="help")
+        outer.addWidget(self.hidden_note)
+
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.progress_label = label(role="heading")
+        top.addWidget(self.progress_label, 1)
+        self.status_label = label(wrap=False)
+        top.addWidget(self.status_label)
+        self.mark_agreed = QPushButton(self.tr("Mark as agreed"))
+        self.mark_agreed.setProperty("role", "primary")
+        self.mark_agreed.setAccessibleName(self.tr("Mark the session as agreed"))
+        self.back_to_draft = QPushButton(self.tr("Back to draft"))
+        self.back_to_draft.setAccessibleName(self.tr("Make the session a draft again"))
+        top.addWidget(self.mark_agreed)
+        top.addWidget(self.back_to_draft)
+        body.addLayout(top)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Agreement"))
+        self.tabs.addTab(self._build_agenda_tab(), self.tr("Agenda"))
+        self.tabs.addTab(self._build_definition_tab(), self.tr("Agreed definition"))
+        self.tabs.addTab(self._build_actions_tab(), self.tr("Action items"))
+        self.tabs.addTab(self._build_signatories_tab(), self.tr("Signatories"))
+        body.addWidget(self.tabs, 1)
+        outer.addWidget(self.body, 1)
+
+        self.mark_agreed.clicked.connect(self._mark_agreed)
+        self.back_to_draft.clicked.connect(
+            lambda: self._edit(lambda editor: editor.set_status("draft"))
+        )
+
+    # --- building the tabs ----------------------------------------------------------------
+
+    def _build_agenda_tab(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.items = QListWidget()
+        self.items.setObjectName("sections")  # styled like the Answer step's list of sections
+        self.items.setAccessibleName(self.tr("Questions to settle and questions carried over"))
+        self.items.setWordWrap(True)
+        self.items.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.items.currentItemChanged.connect(self._item_chosen)
+        splitter.addWidget(self.items)
+        self.panel_area = QScrollArea()
+        self.panel_area.setWidgetResizable(True)
+        self.panel_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.panel_area.setAccessibleName(self.tr("The chosen question"))
+        splitter.addWidget(self.panel_area)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 800])
+        return splitter
+
+    def _build_definition_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        row.addWidget(label(self.tr("The agreed kind of relationship:"), wrap=False))
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("The agreed kind of relationship"))
+        self.kind.addItem(self.tr("Not agreed yet"), None)
+        for kind in RelationshipKind:
+            self.kind.addItem(kind_label(kind), kind.value)
+        row.addWidget(self.kind)
+        row.addStretch(1)
+        self.draft_button = QPushButton(self.tr("Draft from agreed positions"))
+        self.draft_button.setAccessibleName(
+            self.tr("Write a first draft of the definition from the agreed positions")
+        )
+        row.addWidget(self.draft_button)
+        layout.addLayout(row)
+        self.definition = PlainTextField(lines=None)
+        self.definition.setMinimumHeight(200)
+        self.definition.setAccessibleName(self.tr("The agreed definition"))
+        self.definition.setPlaceholderText(
+            self.tr("What this partnership is, in words both parties sign up to.")
+        )
+        layout.addWidget(self.definition, 1)
+        self.kind.activated.connect(self._kind_chosen)
+        self.draft_button.clicked.connect(self._draft)
+        self.definition.textChanged.connect(
+            lambda: self._edit(lambda e: e.set_definition(self.definition.toPlainText()))
+        )
+        self.definition.left.connect(self._seal)
+        return tab
+
+    def _table(self, headers: list[str], name: str) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setVisible(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.setAccessibleName(name)
+        return table
+
+    def _row_buttons(self, add: str, remove: str) -> tuple[QHBoxLayout, QPushButton, QPushButton]:
+        row = QHBoxLayout()
+        add_button = QPushButton(icon("add"), add)
+        remove_button = QPushButton(icon("remove"), remove)
+        add_button.setAccessibleName(add)
+        remove_button.setAccessibleName(remove)
+        row.addWidget(add_button)
+        row.addWidget(remove_button)
+        row.addStretch(1)
+        return row, add_button, remove_button
+
+    def _build_actions_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(label(self.tr("What happens next: who does what, by when."), "muted"))
+        self.action_table = self._table(
+            [
+                self.tr("What"),
+                self.tr("Party"),
+                self.tr("Person"),
+                self.tr("Due"),
+                self.tr("Status"),
+            ],
+            self.tr("Action items"),
+        )
+        layout.addWidget(self.action_table, 1)
+        row, self.add_action, self.remove_action = self._row_buttons(
+            self.tr("Add action item"), self.tr("Remove selected action item")
+        )
+        layout.addLayout(row)
+        self.action_table.itemChanged.connect(self._action_text_changed)
+        self.add_action.clicked.connect(self._add_action)
+        self.remove_action.clicked.connect(
+            lambda: self._remove_row(self.action_table, lambda e, row: e.remove_action_item(row))
+        )
+        return tab
+
+    def _build_signatories_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(
+            label(self.tr("Who signs the charter for each party (one or more each)."), "muted")
+        )
+        self.signatories = self._table(
+            [self.tr("Party"), self.tr("Name"), self.tr("Title"), self.tr("Organisation")],
+            self.tr("Signatories"),
+        )
+        layout.addWidget(self.signatories, 1)
+        row, self.add_signatory_a, self.remove_signatory = self._row_buttons(
+            self.tr("Add a signatory for Party A"), self.tr("Remove selected signatory")
+        )
+        self.add_signatory_b = QPushButton(icon("add"), self.tr("Add a signatory for Party B"))
+        self.add_signatory_b.setAccessibleName(self.tr("Add a signatory for Party B"))
+        row.insertWidget(1, self.add_signatory_b)
+        layout.addLayout(row)
+        self.signatories.itemChanged.connect(self._signatory_text_changed)
+        self.add_signatory_a.clicked.connect(lambda: self._add_signatory("A"))
+        self.add_signatory_b.clicked.connect(lambda: self._add_signatory("B"))
+        self.remove_signatory.clicked.connect(
+            lambda: self._remove_row(self.signatories, lambda e, row: e.remove_signatory(row))
+        )
+        return tab
+
+    # --- following the session ------------------------------------------------------------
+
+    def _seal(self) -> None:
+        if self.editor is not None:
+            self.editor.seal()
+
+    def _edit(self, operation: Any) -> Any:
+        editor = self.editor
+        if editor is None:
+            return None
+        return try_edit(self, lambda: operation(editor))
+
+    def on_edit(self, edit: Edit) -> None:
+        if not self.isVisible() or self.editor is None:
+            self._stale = True  # rebuilt from the session when shown
+            return
+        structural = ("answers", "template", "parties", "answering")
+        if self.analysis is None or any(edit.touches(part) for part in structural):
+            self.refresh()
+            return
+        self._update(edit)
+
+    def refresh(self) -> None:
+        """Rebuild the page from the session (after answers or parties change, or when shown)."""
+        assert self.editor is not None
+        session = self.editor.session
+        hidden = answers_hidden_reason(session)
+        self.hidden_note.setText(hidden or "")
+        self.hidden_note.setVisible(bool(hidden))
+        self.body.setVisible(not hidden)
+        if hidden:
+            self.analysis = None
+            self._clear_panel()
+            return
+        self.analysis = analyse(session)
+        self._update()
+        self._show_panel(self._current)
+
+    def _update(self, edit: Edit | None = None) -> None:
+        """Update what ``edit`` touched (everything, without one) but the open question's layout."""
+        assert self.editor is not None and self.analysis is not None
+        session = self.editor.session
+
+        def touched(*path: str) -> bool:
+            return edit is None or edit.touches(*path)
+
+        self.progress = agreement_progress(session, self.analysis)
+        self._fill_items()
+        self._update_status()
+        if self.panel is not None:
+            self.panel.refresh()
+        if touched("agreement", "agreed_kind"):
+            with QSignalBlocker(self.kind):
+                kind = session.agreement.agreed_kind
+                self.kind.setCurrentIndex(self.kind.findData(kind.value if kind else None))
+        if touched("agreement", "definition"):
+            _show_plain(self.definition, session.agreement.definition)
+        if touched("agreement", "action_items") or touched("parties"):
+            self._fill_actions()
+        if touched("agreement", "signatories") or touched("parties"):
+            self._fill_signatories()
+
+    def _update_status(self) -> None:
+        assert self.editor is not None and self.progress is not None
+        progress = self.progress
+        self.progress_label.setText(
+            self.tr("{resolved} of {total} resolved, {parked} parked").format(
+                resolved=progress.resolved, total=progress.total, parked=progress.parked
+            )
+        )
+        agreed = self.editor.session.agreement.status == "agreed"
+        self.status_label.setText(self.tr("Status: agreed") if agreed else self.tr("Status: draft"))
+        self.mark_agreed.setVisible(not agreed)
+        self.mark_agreed.setEnabled(progress.can_be_agreed)
+        self.mark_agreed.setToolTip(
+            ""
+            if progress.can_be_agreed
+            else self.tr("{count} questions still need to be resolved or parked.").format(
+                count=progress.unsettled
+            )
+        )
+        self.back_to_draft.setVisible(agreed)
+
+    def state_text(self, question_id: str) -> str:
+        """Where a question stands, in words: its status and how it was settled."""
+        assert self.editor is not None and self.analysis is not None
+        session = self.editor.session
+        result = self.analysis.question(question_id)
+        item = session.agreement.items.get(question_id) or AgreementItem()
+        status = status_text(result)
+        if self.progress is not None and question_id in self.progress.carried_over:
+            return self.tr("{status}: carried over as agreed").format(status=status)
+        settled = {
+            None: self.tr("not settled yet"),
+            "adopt_a": self.tr("{name}'s answer adopted").format(name=party_name(session, "A")),
+            "adopt_b": self.tr("{name}'s answer adopted").format(name=party_name(session, "B")),
+            "agreed": self.tr("agreed position"),
+            "parked": self.tr("parked"),
+        }[item.resolution]
+        reason = next((a.reason for a in self.analysis.agenda if a.question_id == question_id), "")
+        text = self.tr("{status}: {settled}").format(status=status, settled=settled)
+        return f"{text}\n{reason}" if reason else text
+
+    def _fill_items(self) -> None:
+        """The list of questions; when the same questions are listed, only their words change."""
+        assert self.editor is not None and self.progress is not None
+        template = self.editor.session.template
+        groups = (
+            (self.tr("To settle ({count})"), self.progress.to_settle),
+            (self.tr("Carried over as agreed ({count})"), self.progress.carried_over),
+        )
+        wanted: list[str | None] = []
+        for _, question_ids in groups:
+            wanted.extend([None, *question_ids])
+        listed = [
+            self.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.items.count())
+        ]
+        if listed == wanted:
+            for row, question_id in enumerate(wanted):
+                if question_id is not None:
+                    fresh = self._settled_item(template.question(question_id).prompt, question_id)
+                    self.items.item(row).setText(fresh.text())
+                    self.items.item(row).setIcon(fresh.icon())
+            return
+        with QSignalBlocker(self.items):
+            self.items.clear()
+            selected = None
+            for title, question_ids in groups:
+                heading = QListWidgetItem(title.format(count=len(question_ids)))
+                heading.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                self.items.addItem(heading)
+                for question_id in question_ids:
+                    item = self._settled_item(template.question(question_id).prompt, question_id)
+                    self.items.addItem(item)
+                    if question_id == self._current:
+                        selected = item
+            if selected is not None:
+                self.items.setCurrentItem(selected)
+
+    def _settled_item(self, prompt: str, question_id: str) -> QListWidgetItem:
+        assert self.editor is not None and self.analysis is not None
+        item = QListWidgetItem(f"{prompt}\n{self.state_text(question_id).splitlines()[0]}")
+        item.setData(Qt.ItemDataRole.UserRole, question_id)
+        resolution = self.editor.session.agreement.items.get(
+            question_id, AgreementItem()
+        ).resolution
+        if resolution == "parked":
+            item.setIcon(icon("parked"))
+        elif resolution is not None:
+            item.setIcon(icon("status-agree"))
+        else:
+            item.setIcon(icon(f"status-{self.analysis.question(question_id).status}"))
+        return item
+
+    def _item_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        question_id = current.data(Qt.ItemDataRole.UserRole) if current else None
+        if question_id and question_id != self._current:
+            self._show_panel(str(question_id))
+
+    def _clear_panel(self) -> None:
+        old = self.panel_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.panel = None
+
+    def _show_panel(self, question_id: str | None) -> None:
+        self._clear_panel()
+        assert self.progress is not None
+        if question_id is None and self.progress.to_settle:
+            question_id = self.progress.to_settle[0]
+        self._current = question_id
+        if question_id is None:
+            return
+        self.panel = ItemPanel(self, question_id)
+        self.panel_area.setWidget(self.panel)
+
+    def show_item(self, question_id: str) -> None:
+        """Open a question in the Agenda tab (from the Compare step's agenda)."""
+        if self.editor is None or not self.editor.session.template.has_question(question_id):
+            return
+        self._current = question_id
+        self.tabs.setCurrentIndex(0)
+        self.jump_to_step.emit(3)
+        if self.analysis is not None and not self._stale:
+            self._fill_items()
+            self._show_panel(question_id)
+
+    def step_status(self) -> str:
+        if self.editor is None:
+            return ""
+        session = self.editor.session
+        if answers_hidden_reason(session):
+            return ""
+        if session.agreement.status == "agreed":
+            return self.tr("Agreed")
+        progress = agreement_progress(session)
+        return self.tr("{resolved} of {total} resolved, {parked} parked").format(
+            resolved=progress.resolved, total=progress.total, parked=progress.parked
+        )
+
+    # --- the agreement as a whole ---------------------------------------------------------
+
+    def _mark_agreed(self) -> None:
+        self._edit(lambda editor: editor.set_status("agreed"))
+
+    def _kind_chosen(self, index: int) -> None:
+        value = self.kind.itemData(index)
+        kind = RelationshipKind(value) if value else None
+        self._edit(lambda editor: editor.set_agreed_kind(kind))
+
+    def _draft(self) -> None:
+        assert self.editor is not None
+        session = self.editor.session
+        if session.agreement.definition.strip() and not dialogs.confirm(
+            self,
+            self.tr("Replace the definition?"),
+            self.tr(
+                "The agreed definition already holds text. The draft replaces it; Edit > Undo "
+                "brings the text back."
+            ),
+            self.tr("Replace with the draft"),
+        ):
+            return
+        text = draft_definition(session)
+        self.editor.seal()
+        self._edit(lambda editor: editor.set_definition(text))
+        self.editor.seal()
+
+    # --- action items and signatories -----------------------------------------------------
+
+    def _party_combo(self, current: Side | None, allow_none: bool, name: str) -> QComboBox:
+        assert self.editor is not None
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        if allow_none:
+            combo.addItem(self.tr("Both / either"), None)
+        for side in SIDES:
+            combo.addItem(party_name(self.editor.session, side), side)
+        combo.setCurrentIndex(combo.findData(current))
+        return combo
+
+    def _fill_actions(self) -> None:
+        assert self.editor is not None
+        items = self.editor.session.agreement.action_items
+        table = self.action_table
+        with QSignalBlocker(table):
+            table.setRowCount(len(items))
+            for row, item in enumerate(items):
+                table.setItem(row, 0, QTableWidgetItem(item.what))
+                table.setItem(row, 2, QTableWidgetItem(item.owner))
+                party = self._party_combo(
+                    item.owner_party,
+                    True,
+                    self.tr("Party of action item {row}").format(row=row + 1),
+                )
+                party.activated.connect(partial(self._action_party, row, party))
+                table.setCellWidget(row, 1, party)
+                due = _date_field(self.tr("Due date of action item {row}").format(row=row + 1))
+                _show_date(due, item.due)
+                due.dateChanged.connect(partial(self._action_due, row, due))
+                table.setCellWidget(row, 3, due)
+                status = QComboBox()
+                status.setAccessibleName(self.tr("Status of action item {row}").format(row=row + 1))
+                for key, text in zip(
+                    ACTION_STATUSES,
+                    (self.tr("Open"), self.tr("In progress"), self.tr("Done")),
+                    strict=True,
+                ):
+                    status.addItem(text, key)
+                status.setCurrentIndex(ACTION_STATUSES.index(item.status))
+                status.activated.connect(partial(self._action_status, row, status))
+                table.setCellWidget(row, 4, status)
+        self.remove_action.setEnabled(bool(items))
+
+    def _set_action(self, row: int, name: ActionItemField, value: Any) -> None:
+        self._edit(lambda editor: editor.set_action_item(row, name, value))
+        if self.editor is not None:
+            self.editor.seal()
+
+    def _action_party(self, row: int, combo: QComboBox, _index: int) -> None:
+        self._set_action(row, "owner_party", combo.currentData())
+
+    def _action_due(self, row: int, field: QDateEdit, _date: QDate) -> None:
+        self._set_action(row, "due", _date_of(field))
+
+    def _action_status(self, row: int, combo: QComboBox, _index: int) -> None:
+        self._set_action(row, "status", combo.currentData())
+
+    def _action_text_changed(self, cell: QTableWidgetItem) -> None:
+        name: ActionItemField = "what" if cell.column() == 0 else "owner"
+        self._set_action(cell.row(), name, cell.text().strip())
+
+    def _add_action(self) -> None:
+        row = self._edit(lambda editor: editor.add_action_item(ActionItem()))
+        if row is not None:
+            self.action_table.setCurrentCell(row, 0)
+            cell = self.action_table.item(row, 0)
+            if cell is not None:
+                self.action_table.editItem(cell)
+
+    def _fill_signatories(self) -> None:
+        assert self.editor is not None
+        signatories = self.editor.session.agreement.signatories
+        table = self.signatories
+        with QSignalBlocker(table):
+            table.setRowCount(len(signatories))
+            for row, signatory in enumerate(signatories):
+                party = self._party_combo(
+                    signatory.party, False, self.tr("Party of signatory {row}").format(row=row + 1)
+                )
+                party.activated.connect(partial(self._signatory_party, row, party))
+                table.setCellWidget(row, 0, party)
+                for column, text in enumerate(
+                    (signatory.name, signatory.title, signatory.organisation), 1
+                ):
+                    table.setItem(row, column, QTableWidgetItem(text))
+        self.remove_signatory.setEnabled(bool(signatories))
+        buttons: tuple[tuple[Side, QPushButton], ...] = (
+            ("A", self.add_signatory_a),
+            ("B", self.add_signatory_b),
+        )
+        for side, button in buttons:
+            text = self.tr("Add a signatory for {name}").format(
+                name=party_name(self.editor.session, side)
+            )
+            button.setText(text)
+            button.setAccessibleName(text)
+
+    def _signatory_party(self, row: int, combo: QComboBox, _index: int) -> None:
+        self._edit(lambda editor: editor.set_signatory(row, "party", combo.currentData()))
+
+    def _signatory_text_changed(self, cell: QTableWidgetItem) -> None:
+        names: tuple[SignatoryField, ...] = ("party", "name", "title", "organisation")
+        name, row, text = names[cell.column()], cell.row(), cell.text().strip()
+        self._edit(lambda editor: editor.set_signatory(row, name, text))
+        if self.editor is not None:
+            self.editor.seal()
+
+    def _add_signatory(self, side: Side) -> None:
+        assert self.editor is not None
+        organisation = self.editor.session.party(side).organisation
+        row = self._edit(
+            lambda editor: editor.add_signatory(Signatory(party=side, organisation=organisation))
+        )
+        if row is not None:
+            self.signatories.setCurrentCell(row, 1)
+            cell = self.signatories.item(row, 1)
+            if cell is not None:
+                self.signatories.editItem(cell)
+
+    def _remove_row(self, table: QTableWidget, operation: Any) -> None:
+        row = table.currentRow()
+        if row >= 0:
+            self._edit(lambda editor: operation(editor, row))

@@ -1,0 +1,225 @@
+"""The Agree step: resolving the agenda by clicking, the status rule, definition, signatories."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
+from ui_driver import click, type_into, type_text, visible_texts
+
+from partnerworkshop.model.agreement import agreement_progress
+from partnerworkshop.model.catalog import example_session
+from partnerworkshop.model.template import SingleChoiceQuestion, SplitQuestion
+from partnerworkshop.ui.agree_page import AgreePage
+from partnerworkshop.ui.answer_inputs import ChoiceInput, SplitInput
+from partnerworkshop.ui.main_window import MainWindow
+
+
+def _agree(window: MainWindow) -> AgreePage:
+    window.set_document(example_session(), None)
+    window.go_to_step(3)
+    return window.agree_page
+
+
+def _open(page: AgreePage, question_id: str) -> None:
+    for row in range(page.items.count()):
+        item = page.items.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == question_id:
+            rect = page.items.visualItemRect(item)
+            page.items.scrollToItem(item)
+            rect = page.items.visualItemRect(item)
+            QTest.mouseClick(page.items.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            assert page.panel is not None and page.panel.question_id == question_id
+            return
+    raise AssertionError(f"{question_id} is not listed")
+
+
+def test_resolve_each_way_by_clicking(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    to_settle = list(agreement_progress(session).to_settle)
+    single = next(
+        q for q in to_settle if isinstance(session.template.question(q), SingleChoiceQuestion)
+    )
+    split = next(q for q in to_settle if isinstance(session.template.question(q), SplitQuestion))
+    adopt_a, adopt_b, park = [q for q in to_settle if q not in (single, split)][:3]
+
+    _open(page, adopt_a)
+    click(page.panel.choice_buttons["adopt_a"])
+    item = session.agreement.items[adopt_a]
+    assert item.resolution == "adopt_a"
+    assert item.value == session.answer("A", adopt_a).value
+
+    _open(page, adopt_b)
+    click(page.panel.choice_buttons["adopt_b"])
+    assert session.agreement.items[adopt_b].resolution == "adopt_b"
+
+    _open(page, single)
+    click(page.panel.choice_buttons["agreed"])
+    agreed_input = page.panel.agreed_input
+    assert isinstance(agreed_input, ChoiceInput)
+    click(agreed_input.buttons()[0])
+    type_into(page.panel.wording, "Both accept this, reviewed yearly")
+    item = session.agreement.items[single]
+    assert item.resolution == "agreed"
+    assert item.value == session.template.question(single).options[0].id  # type: ignore[union-attr]
+    assert item.wording == "Both accept this, reviewed yearly"
+
+    _open(page, split)
+    click(page.panel.choice_buttons["agreed"])
+    assert isinstance(page.panel.agreed_input, SplitInput)
+    spin = page.panel.agreed_input.findChild(type(page.panel.agreed_input._spin))
+    spin.setFocus()
+    QTest.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(spin, "60")
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    assert session.agreement.items[split].value == 60
+
+    _open(page, park)
+    click(page.panel.choice_buttons["parked"])
+    type_into(page.panel.owner, "Contoso legal team")
+    page.panel.due.setFocus()
+    page.panel.due.setDate(QDate(2027, 1, 31))
+    item = session.agreement.items[park]
+    assert (item.resolution, item.owner, str(item.due)) == (
+        "parked",
+        "Contoso legal team",
+        "2027-01-31",
+    )
+
+    total = len(to_settle)
+    assert page.progress_label.text() == f"4 of {total} resolved, 1 parked"
+    assert window.step_bar.buttons[3].status == f"4 of {total} resolved, 1 parked"
+
+    # Each resolution is undoable; typing the owner was one step.
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert session.agreement.items[park].owner == ""
+    assert page.progress_label.text() == f"4 of {total} resolved, 1 parked"
+
+
+def test_notes_keep_the_cursor_while_typing(window: MainWindow) -> None:
+    page = _agree(window)
+    first = agreement_progress(window.session).to_settle[0]
+    _open(page, first)
+    panel = page.panel
+    type_into(panel.notes, "Northwind wants to check with finance")
+    assert page.panel is panel, "typing does not rebuild the question"
+    assert window.session.agreement.items[first].notes == "Northwind wants to check with finance"
+    assert panel.notes.hasFocus()
+
+
+def test_marked_agreed_only_when_everything_is_settled(window: MainWindow) -> None:
+    page = _agree(window)
+    editor = window.editor
+    assert not page.mark_agreed.isEnabled()
+    for question_id in agreement_progress(window.session).to_settle:
+        editor.park(question_id, "Both", None)
+    assert page.mark_agreed.isEnabled()
+    click(page.mark_agreed)
+    assert window.session.agreement.status == "agreed"
+    assert page.status_label.text() == "Status: agreed"
+    assert window.step_bar.buttons[3].status == "Agreed"
+
+    carried = agreement_progress(window.session).carried_over[0]
+    _open(page, carried)
+    assert page.panel.reopen.isVisible()
+    click(page.panel.reopen)
+    assert window.session.agreement.status == "draft", "reopening makes the session a draft"
+    assert carried in agreement_progress(window.session).to_settle
+    window.undo_action.trigger()
+    assert window.session.agreement.status == "agreed"
+    click(page.back_to_draft)
+    assert window.session.agreement.status == "draft"
+
+
+def test_draft_the_definition_from_the_agreed_positions(window: MainWindow, dialogs: Any) -> None:
+    page = _agree(window)
+    editor = window.editor
+    editor.resolve("sharing.costs", "agreed", value=60)
+    page.tabs.setCurrentIndex(1)
+    index = page.kind.findData("strategic_partnership")
+    page.kind.setFocus()
+    page.kind.setCurrentIndex(index)
+    page.kind.activated.emit(index)
+    click(page.draft_button)
+    text = window.session.agreement.definition
+    assert "their relationship is a strategic partnership" in text
+    assert "Northwind carries 60% of the costs and Contoso 40%." in text
+    assert page.definition.toPlainText() == text
+
+    click(page.definition)
+    QTest.keyClick(page.definition, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(page.definition, "\nSigned in Leeds.")
+    dialogs.answer("confirm", False)
+    click(page.draft_button)
+    assert window.session.agreement.definition.endswith("Signed in Leeds.")
+    window.undo_action.trigger()
+    assert window.session.agreement.definition == text, "the typing was one undo step"
+
+
+def test_action_items_and_signatories(window: MainWindow) -> None:
+    page = _agree(window)
+    page.tabs.setCurrentIndex(2)
+    click(page.add_action)
+    type_text(QApplication.focusWidget(), "Draft the service schedule")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    status = page.action_table.cellWidget(0, 4)
+    assert isinstance(status, QComboBox)
+    status.setFocus()
+    QTest.keyClick(status, Qt.Key.Key_Down)
+    party = page.action_table.cellWidget(0, 1)
+    assert isinstance(party, QComboBox)
+    party.setFocus()
+    QTest.keyClick(party, Qt.Key.Key_Down)
+    due = page.action_table.cellWidget(0, 3)
+    assert isinstance(due, QDateEdit)
+    due.setDate(QDate(2027, 2, 1))
+    (action,) = window.session.agreement.action_items
+    assert action.what == "Draft the service schedule"
+    assert action.status == "in_progress"
+    assert action.owner_party == "A"
+    assert str(action.due) == "2027-02-01"
+
+    page.tabs.setCurrentIndex(3)
+    click(page.add_signatory_a)
+    type_text(QApplication.focusWidget(), "Dmitri Ivanov")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    click(page.add_signatory_b)
+    signatories = window.session.agreement.signatories
+    assert [(s.party, s.name, s.organisation) for s in signatories] == [
+        ("A", "Dmitri Ivanov", "Northwind Logistics"),
+        ("B", "", "Contoso Health"),
+    ]
+    page.signatories.setCurrentCell(1, 1)
+    click(page.remove_signatory)
+    assert len(window.session.agreement.signatories) == 1
+
+
+def test_show_item_opens_a_question_in_the_agree_step(window: MainWindow) -> None:
+    window.set_document(example_session(), None)
+    window.go_to_step(2)
+    question_id = agreement_progress(window.session).to_settle[5]
+    window.agree_page.show_item(question_id)
+    assert window.current_step() == 3
+    assert window.agree_page.panel is not None
+    assert window.agree_page.panel.question_id == question_id
+    assert window.agree_page.items.currentItem().data(Qt.ItemDataRole.UserRole) == question_id
+
+
+def test_blind_mode_hides_the_agreement_until_everything_is_revealed(window: MainWindow) -> None:
+    window.set_document(example_session(), None)
+    window.editor.set_answer_mode("blind")
+    window.go_to_step(3)
+    page = window.agree_page
+    assert page.hidden_note.isVisible()
+    assert not page.body.isVisible()
+    comment = next(a.comment for a in window.session.answers.B.values() if a.comment)
+    assert comment not in "\n".join(visible_texts(window))
+    for section in window.session.template.sections:
+        window.editor.reveal_section(section.id)
+    assert page.body.isVisible()

@@ -23,6 +23,7 @@ from .kinds import RelationshipKind
 from .session import (
     ActionItem,
     AgreementItem,
+    CharterRecord,
     Importance,
     Representative,
     Resolution,
@@ -451,6 +452,10 @@ class SessionEditor:
     def set_status(self, status: Literal["draft", "agreed"]) -> bool:
         _check_choice(status, Literal["draft", "agreed"], "status")
         return self._replace("agreement.status", ("agreement", "status"), status)
+
+    def record_charter(self, record: CharterRecord) -> bool:
+        """Remember the charter just exported: its version, fingerprint and time."""
+        return self._replace("agreement.charter", ("agreement", "charter"), record)
 
     def add_action_item(self, item: ActionItem | None = None) -> int:
         current = self.session.agreement.action_items

@@ -136,6 +136,18 @@ def test_the_cover_names_parties_version_and_fingerprint(
     ):
         assert expected in cover
     assert summary.document_id == f"CH-{agreed_example.id.hex[:8].upper()}-001"
+
+    reader = PdfReader(io.BytesIO(draft_charter[0]))
+    sections = [entry for entry in reader.outline if not isinstance(entry, list)][1:]
+    assert [str(entry.title).split("  ")[0] for entry in sections][-2:] == [
+        "Appendix A",
+        "Appendix B",
+    ]
+    for entry in sections:
+        number, title = str(entry.title).split("  ")
+        page = reader.get_destination_page_number(entry) + 1
+        assert f"{number} {title} {page}" in cover, "the contents give each section's page"
+        assert f"{number} {title}" in draft_charter[1][page - 1], "the outline leads there"
     footer = f"Document {summary.document_id} · version 1 · fingerprint "
     assert all(footer + fingerprint(agreed_example)[:16] in page for page in draft_charter[1])
 

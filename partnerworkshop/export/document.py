@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
@@ -126,6 +127,8 @@ class Heading(Paragraph):  # type: ignore[misc]
 class OutlineMark(Flowable):  # type: ignore[misc]
     """An invisible outline entry for a place that has no heading (the cover)."""
 
+    outline_level = 0
+
     def __init__(self, title: str, key: str) -> None:
         super().__init__()
         self.outline_title = title
@@ -135,8 +138,34 @@ class OutlineMark(Flowable):  # type: ignore[misc]
         return 0, 0
 
     def draw(self) -> None:
-        self.canv.bookmarkPage(self.outline_key)
-        self.canv.addOutlineEntry(self.outline_title, self.outline_key, level=0)
+        """Nothing to draw: the outline entry is added when the page is written."""
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    key: str
+    title: str
+    level: int
+    top: float
+
+
+class ContentsPlace(Flowable):  # type: ignore[misc]
+    """Room on the cover for the contents, drawn at the end when every page number is known."""
+
+    line_height = 13.0
+
+    def __init__(self, layout: Layout) -> None:
+        super().__init__()
+        self.layout = layout
+        self.page = 0
+        self.top = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, self.line_height * (len(self.layout.contents) + 1) + 4
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        self.page = canvas.getPageNumber()
+        self.top = y + self.wrap(0, 0)[1]
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -164,14 +193,18 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
 
 
 class CharterDocument(BaseDocTemplate):  # type: ignore[misc]
+    """Notes the page of every heading: pages are written only once they are all known."""
+
+    bookmarks: dict[int, list[Bookmark]]
+    heading_pages: dict[str, int]
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - reportlab's name
-        if isinstance(flowable, Heading):
-            self.canv.bookmarkPage(flowable.outline_key)
-            self.canv.addOutlineEntry(
-                flowable.outline_title,
-                flowable.outline_key,
-                level=flowable.outline_level,
-                closed=flowable.outline_level > 0,
+        if isinstance(flowable, Heading | OutlineMark):
+            page = self.canv.getPageNumber()
+            self.heading_pages[flowable.outline_key] = page
+            top = self.frame._y + flowable.height + 6
+            self.bookmarks.setdefault(page, []).append(
+                Bookmark(flowable.outline_key, flowable.outline_title, flowable.outline_level, top)
             )
 
 
@@ -199,6 +232,10 @@ class Layout:
         )
         self.chunk_height = 0.4 * (self.page_height - MARGIN_TOP - MARGIN_BOTTOM)
         self._keys = 0
+        self.contents: list[tuple[str, str, str]] = []
+        self.heading_pages: dict[str, int] = {}
+        self.bookmarks: dict[int, list[Bookmark]] = {}
+        self.contents_place = ContentsPlace(self)
 
     # --- text helpers -----------------------------------------------------------------------
 
@@ -221,6 +258,8 @@ class Layout:
         """A numbered heading with its outline entry; a main section starts on a new page."""
         self._keys += 1
         label = f"{number}  {title}" if number else title
+        if level == 0:
+            self.contents.append((number, title, f"h{self._keys}"))
         style = "h1" if level == 0 else "h2"
         new_page = level == 0 if new_page is None else new_page
         before: Flowable = PageBreak() if new_page else CondPageBreak(130 if level else 200)
@@ -356,12 +395,12 @@ class Layout:
         summary = self.summary
         story: list[Flowable] = [
             OutlineMark("Cover", "cover"),
-            Spacer(1, 18 * mm),
+            Spacer(1, 8 * mm),
             self.para("Partnership charter", "title"),
         ]
         if workshop.title:
             story.append(self.plain(workshop.title, "subtitle"))
-        story.append(Spacer(1, 10 * mm))
+        story.append(Spacer(1, 8 * mm))
 
         # One row per representative, so a long list can run on to the next page.
         rows: list[list[Any]] = [[], []]
@@ -403,7 +442,7 @@ class Layout:
             ),
             hAlign="LEFT",
         )
-        story += [parties, Spacer(1, 9 * mm)]
+        story += [parties, Spacer(1, 7 * mm)]
 
         place = ", ".join(part for part in (long_date(workshop.date), workshop.location) if part)
         template = session.template
@@ -431,7 +470,7 @@ class Layout:
                 [0.24, 0.76],
             )
         )
-        story.append(Spacer(1, 9 * mm))
+        story += [Spacer(1, 7 * mm), self.contents_place, Spacer(1, 5 * mm)]
         verification = [
             self.para("Fingerprint of the agreed content (SHA-256)", "header"),
             self.para(summary.fingerprint, "fingerprint"),
@@ -600,15 +639,14 @@ class Layout:
         return story
 
     def unagreed_split(self, position: AgreedPosition) -> str:
-        proposals = []
+        lines = ["<i>Parked.</i>" if position.reached == "parked" else "<i>Not yet agreed.</i>"]
         for side in SIDES:
             answer = self.session.answer(side, position.question.id)
             if isinstance(answer.value, int):
-                proposals.append(
-                    f"{self.text(self.name(side))} proposed {self.split_words(answer.value)}"
+                lines.append(
+                    f"{self.text(self.name(side))}'s answer: {self.split_words(answer.value)}"
                 )
-        state = "parked" if position.reached == "parked" else "not yet agreed"
-        return f"<i>{state.capitalize()}.</i> " + "; ".join(proposals)
+        return "<br/>".join(lines)
 
     def open_issues(self) -> list[Flowable]:
         story = self.heading("5", SECTION_TITLES["5"])
@@ -929,6 +967,34 @@ class Layout:
         canvas.setFillColor(INK)
         canvas.drawRightString(right, bottom, f"Page {page} of {pages}")
         canvas.restoreState()
+        if page == self.contents_place.page:
+            self.draw_contents(canvas)
+        for bookmark in self.bookmarks.get(page, []):
+            canvas.bookmarkPage(bookmark.key, fit="XYZ", left=0, top=bookmark.top, zoom=0)
+            canvas.addOutlineEntry(
+                bookmark.title, bookmark.key, level=bookmark.level, closed=bookmark.level > 0
+            )
+
+    def draw_contents(self, canvas: Canvas) -> None:
+        """The cover's list of sections with their first pages."""
+        canvas.saveState()
+        place = self.contents_place
+        right = self.page_width - MARGIN_X
+        y = place.top - 9
+        canvas.setFillColor(MUTED)
+        self.fonts.draw(canvas, MARGIN_X, y, "Contents", 7.5, bold=True)
+        for number, title, key in self.contents:
+            y -= place.line_height
+            canvas.setFillColor(INK)
+            self.fonts.draw(canvas, MARGIN_X, y, number, 8.5)
+            self.fonts.draw(canvas, MARGIN_X + 0.24 * self.width, y, title, 8.5)
+            self.fonts.draw(
+                canvas, right, y, str(self.heading_pages.get(key, "")), 8.5, align="right"
+            )
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.4)
+            canvas.line(MARGIN_X, y - 3.5, right, y - 3.5)
+        canvas.restoreState()
 
 
 def _chunks(flowables: list[Any], width: float, height: float) -> list[list[Any]]:
@@ -1012,6 +1078,8 @@ def build_charter(
         bottomPadding=0,
         id="body",
     )
+    document.heading_pages = layout.heading_pages
+    document.bookmarks = layout.bookmarks
     document.addPageTemplates([PageTemplate("page", [frame], onPage=layout.decorate_page)])
     canvases: list[NumberedCanvas] = []
 

@@ -126,6 +126,27 @@ def _validate(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _compare_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument("--json", action="store_true", help="print every figure as one JSON object")
+
+
+@command(
+    "compare", "show where the two parties diverge and what each describes", _compare_arguments
+)
+def _compare(args: argparse.Namespace) -> int:
+    from .export.comparison import comparison_json, comparison_text
+    from .model.analysis import analyse
+    from .model.storage import load_session
+
+    analysis = analyse(load_session(args.file))
+    if args.json:
+        print(json.dumps(comparison_json(analysis), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(comparison_text(analysis))
+    return 0
+
+
 def _templates_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON list")
 

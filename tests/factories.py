@@ -1,4 +1,5 @@
-"""Objects that several tests build: a small questionnaire with one question of every kind."""
+"""Objects that several tests build: a small questionnaire with one question of every kind, and
+sessions with given answers."""
 
 from __future__ import annotations
 
@@ -7,7 +8,15 @@ from datetime import date
 from partnerworkshop.model.edits import SessionEditor
 from partnerworkshop.model.kinds import RelationshipKind
 from partnerworkshop.model.kinds import RelationshipKind as K
-from partnerworkshop.model.session import ActionItem, Session, Signatory
+from partnerworkshop.model.session import (
+    ActionItem,
+    Answer,
+    Parties,
+    Party,
+    PartyAnswers,
+    Session,
+    Signatory,
+)
 from partnerworkshop.model.template import (
     MultipleChoiceQuestion,
     Option,
@@ -201,3 +210,29 @@ def agree_on_example(session: Session) -> SessionEditor:
     ):
         editor.add_signatory(Signatory(party=party, name=name, title=title))
     return editor
+
+
+AnswerSpec = Answer | int | str | list[str]
+
+
+def make_session(
+    template: Questionnaire,
+    answers_a: dict[str, AnswerSpec] | None = None,
+    answers_b: dict[str, AnswerSpec] | None = None,
+) -> Session:
+    """A session of Northwind (A) and Contoso (B) with these answers (values or Answers)."""
+
+    def answers(specs: dict[str, AnswerSpec] | None) -> dict[str, Answer]:
+        return {
+            question_id: spec if isinstance(spec, Answer) else Answer(value=spec)
+            for question_id, spec in (specs or {}).items()
+        }
+
+    return Session(
+        template=template,
+        parties=Parties(
+            A=Party(organisation="Northwind Logistics", label="Northwind", colour="#1F5F8B"),
+            B=Party(organisation="Contoso Health", label="Contoso", colour="#B5651D"),
+        ),
+        answers=PartyAnswers(A=answers(answers_a), B=answers(answers_b)),
+    )

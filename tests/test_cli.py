@@ -168,3 +168,140 @@ def test_the_installed_command_runs(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.strip() == f"{tmp_path / 'missing.pws.json'}: there is no such file"
+
+
+# --- compare ---------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def example_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    target = tmp_path / "example.pws.json"
+    run_cli(capsys, "demo", "-o", str(target))
+    return target
+
+
+def test_compare_prints_a_report_in_reading_order(
+    example_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(capsys, "compare", str(example_file))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert (
+        lines[0] == "Northwind describes a key account; Contoso describes a strategic partnership."
+    )
+    headings = [
+        "Alignment: 39 out of 100, from 40 questions both parties answered",
+        "Exact agreement (the same answer): 10% of 40 questions",
+        "Kappa, agreement beyond chance (10 questions on the 1-5 scale): -0.38",
+        "Sections (gap",
+        "Agenda: 35 questions to discuss, most pressing first",
+        "To read together (free-text answers)",
+        "Readings (",
+        "  Northwind: key account 56%",
+        "    Answers that weigh most toward key account",
+        "  Contoso: strategic partnership 54%",
+    ]
+    positions = [next(i for i, line in enumerate(lines) if line.startswith(h)) for h in headings]
+    assert positions == sorted(positions)
+    assert "Too few questions" not in out
+    assert "      Northwind: we carry 10% of the costs; Contoso: 50/50" in lines
+    assert "  What we call this relationship            0.74  (4 questions)" in lines
+
+
+def test_compare_json(example_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run_cli(capsys, "compare", str(example_file), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert {
+        "alignment",
+        "scored",
+        "agreement",
+        "sections",
+        "questions",
+        "agenda",
+        "readings",
+        "headline",
+    } <= set(report)
+    assert report["scored"] == 40
+    assert 0 <= report["alignment"] <= 100
+    assert report["agreement"]["exact"] == {"percent": 10.0, "n": 40}
+    kappa = report["agreement"]["kappa"]
+    assert (kappa["n"], kappa["scale"], kappa["too_few"]) == (10, [1, 5], False)
+    assert report["sections"][0] == {
+        "id": "name",
+        "title": "What we call this relationship",
+        "gap": pytest.approx(0.7361, abs=1e-4),
+        "scored": 4,
+    }
+    assert len(report["questions"]) == 46
+    assert {"id", "gap", "status"} <= set(report["questions"][0])
+    priorities = [item["priority"] for item in report["agenda"]]
+    assert priorities == sorted(priorities, reverse=True)
+    assert set(report["agenda"][0]) >= {"question_id", "priority", "reason"}
+    kinds = [
+        "purchase_order",
+        "key_account",
+        "affiliate",
+        "sponsorship",
+        "strategic_partnership",
+        "public_collaboration",
+    ]
+    for side, leading in (("A", "key_account"), ("B", "strategic_partnership")):
+        shares = report["readings"][side]
+        assert list(shares) == kinds
+        assert sum(shares.values()) == pytest.approx(1.0)
+        assert max(shares, key=shares.get) == leading
+        assert report["reading_details"][side]["leading"] == leading
+    assert report["headline"].startswith("Northwind describes a key account;")
+    assert report["headline_parts"]["kinds"] == {"A": "key_account", "B": "strategic_partnership"}
+
+
+def test_compare_a_session_without_answers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "empty.pws.json"
+    run_cli(capsys, "new", "-o", str(target), "--party-a", "Northwind", "--party-b", "Contoso")
+    code, out, _ = run_cli(capsys, "compare", str(target), "--json")
+    assert code == 0
+    report = json.loads(out)
+    assert (report["alignment"], report["scored"]) == (None, 0)
+    assert report["readings"] == {"A": None, "B": None}
+    assert report["headline"].startswith("Neither Northwind nor Contoso has given enough answers")
+    assert report["agreement"]["kappa"]["too_few"] is True
+    code, out, _ = run_cli(capsys, "compare", str(target))
+    assert code == 0
+    assert "Alignment: no question has answers from both parties yet." in out
+    assert "Northwind: not enough answers yet (0 of the 15 needed)" in out
+
+
+def test_compare_warns_when_kappa_rests_on_few_questions(
+    example_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    raw = json.loads(example_file.read_text(encoding="utf-8"))
+    for question_id in ("name.importance", "purpose.more_together", "purpose.shared_goal"):
+        del raw["answers"]["B"][question_id]
+    few = tmp_path / "few.pws.json"
+    few.write_text(json.dumps(raw), encoding="utf-8")
+    code, out, _ = run_cli(capsys, "compare", str(few))
+    assert code == 0
+    assert "(7 questions on the 1-5 scale)" in out
+    assert "  Too few questions for kappa to mean much (it needs 10)." in out
+    _, out, _ = run_cli(capsys, "compare", str(few), "--json")
+    assert json.loads(out)["agreement"]["kappa"]["too_few"] is True
+
+
+def test_compare_refuses_a_broken_file_like_validate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.pws.json"
+    broken.write_text('{"format": "partnerworkshop-session", "answers": ', encoding="utf-8")
+    _, _, validate_err = run_cli(capsys, "validate", str(broken))
+    code, out, err = run_cli(capsys, "compare", str(broken))
+    assert (code, out) == (1, "")
+    assert err == validate_err
+    assert err.startswith(f"{broken}: ")
+    template = builtin_templates()[0].path
+    code, _, err = run_cli(capsys, "compare", str(template), "--json")
+    assert code == 1
+    assert err.startswith(str(template))
+    assert "Traceback" not in err

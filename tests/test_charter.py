@@ -27,11 +27,14 @@ from partnerworkshop.export.charter import (
     charter_summary,
     export_charter,
 )
+from partnerworkshop.model.analysis import analyse
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.edits import SessionEditor
 from partnerworkshop.model.fingerprint import fingerprint
+from partnerworkshop.model.kinds import RelationshipKind
 from partnerworkshop.model.positions import agreed_positions
 from partnerworkshop.model.session import Representative, Session, Signatory
+from partnerworkshop.model.synthetic import synthetic_session
 from partnerworkshop.model.template import RankingQuestion, SplitQuestion
 
 EXPORTED = datetime(2026, 5, 14, 12, 40, tzinfo=UTC)
@@ -98,6 +101,8 @@ def test_metadata_outline_and_page_numbers(
         "2.1  What we call this relationship",
         "2.11  Change and exit",
         "3  Shares",
+        "4  Where we started",
+        "4.1  The largest divergences and how they were resolved",
         "5  Open issues and action items",
         "5.3  Action items",
         "6  Signatures",
@@ -189,6 +194,33 @@ def test_every_agreed_position_signatory_and_action_item_is_printed(
     assert "Finance leads of both organisations 30 June 2026" in text
     assert flat(agreed_example.agreement.definition) in text
     assert "their relationship is a strategic partnership" in text
+
+
+def test_where_the_parties_started(
+    agreed_example: Session, draft_charter: tuple[bytes, list[str]]
+) -> None:
+    analysis = analyse(agreed_example)
+    assert analysis.alignment is not None
+    pages = draft_charter[1]
+    start = next(i for i, page in enumerate(pages) if i and "4 Where we started" in page)
+    text = " ".join(pages[start : start + 3])
+    assert f"{analysis.alignment:.0f} out of 100, over the {analysis.scored} questions" in text
+    assert analysis.headline.text in text
+    for kind in RelationshipKind:
+        shares = [analysis.readings[side].shares for side in ("A", "B")]
+        assert all(share is not None for share in shares)
+        percentages = " ".join(f"{round(share[kind] * 100)}%" for share in shares if share)
+        assert f"{kind.label[:1].upper()}{kind.label[1:]} {percentages}" in text
+    for section in analysis.sections:
+        assert section.gap is not None
+        assert f"{section.title} {section.gap:.2f}" in text
+    positions = {p.question.id: p for p in agreed_positions(agreed_example)}
+    top = analysis.agenda[:10]
+    assert len(top) == 10
+    for item in top:
+        position = positions[item.question_id]
+        assert flat(position.question.prompt) in text
+        assert f"{item.gap:.2f}" in text if item.gap is not None else "open" in text
 
 
 def test_draft_mark_exactly_while_draft(
@@ -294,7 +326,7 @@ def test_summary_and_warnings_for_the_app(agreed_example: Session) -> None:
         "no_agreed_kind",
         "no_signatories",
     }
-    assert [part.number for part in bare.parts] == ["1", "2", "3", "5", "6", "Appendix"]
+    assert [part.number for part in bare.parts] == ["1", "2", "3", "4", "5", "6", "Appendix"]
     assert (bare.version, bare.new_version) == (1, True)
 
     summary = charter_summary(agreed_example)
@@ -349,6 +381,25 @@ def test_qpdf_finds_the_pdf_valid(hostile_session: Session, tmp_path: Path) -> N
     assert (round(width), round(height)) == (612, 792)
 
 
+@pytest.mark.slow
+def test_a_thousand_questions_make_a_long_valid_charter(tmp_path: Path) -> None:
+    session = synthetic_session(questions=1000, sections=50, seed=7)
+    editor = SessionEditor(session)
+    for question in list(session.template.questions())[::7]:
+        editor.resolve(question.id, "adopt_a")
+    target = tmp_path / "large.pdf"
+    exported = export_charter(session, target)
+    reader = PdfReader(target)
+    assert exported.pages == len(reader.pages) > 150
+    assert "Page 1 of" in reader.pages[0].extract_text()
+    last = flat(reader.pages[-1].extract_text())
+    assert f"Page {exported.pages} of {exported.pages}" in last
+    assert len(outline_titles(reader)) == 1 + 8 + 2 * 50 + 1 + 3, "sections, and their parts"
+    if shutil.which("qpdf"):
+        result = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, check=False)
+        assert result.returncode == 0
+
+
 def test_a_failed_write_leaves_nothing_behind(
     agreed_example: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -372,6 +423,23 @@ def test_a_failed_write_leaves_nothing_behind(
     assert "No space left on device" in str(problem.value)
     assert existing.read_bytes() == b"the previous charter"
     assert sorted(path.name for path in tmp_path.iterdir()) == ["charter.pdf"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX matter")
+def test_the_pdf_is_an_ordinary_file_others_may_read(
+    agreed_example: Session, tmp_path: Path
+) -> None:
+    previous = os.umask(0o022)
+    try:
+        export_charter(agreed_example, tmp_path / "new.pdf")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "new.pdf").stat().st_mode & 0o777 == 0o644
+    private = tmp_path / "private.pdf"
+    private.write_bytes(b"old")
+    private.chmod(0o600)
+    export_charter(agreed_example, private)
+    assert private.stat().st_mode & 0o777 == 0o600, "a replaced file keeps its permissions"
 
 
 def test_reportlab_is_loaded_only_when_a_charter_is_made() -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..errors import FileProblem
+from ..model.analysis import analyse
 from ..model.base import SIDES
 from ..model.fingerprint import next_charter_record
 from ..model.positions import AgreedPosition, agreed_positions
@@ -31,6 +32,9 @@ Paper = Literal["A4", "Letter"]
 # the questions on governance, equity and transparency (the partnering principles and the law
 # of actively managed combinations the questionnaire draws on), found by section or question id.
 PRINCIPLE_TOPICS = ("governance", "equity", "transparency")
+
+# Section 4 shows how the questions at the top of the discussion agenda were resolved.
+LARGEST_DIVERGENCES = 10
 
 WarningKind = Literal[
     "draft",
@@ -112,6 +116,7 @@ SECTION_TITLES: dict[str, str] = {
     "1": "The shared definition",
     "2": "Agreed positions",
     "3": "Shares",
+    "4": "Where we started",
     "5": "Open issues and action items",
     "6": "Signatures",
     "A": "The parties' original answers",
@@ -147,6 +152,7 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
 
 def _parts(session: Session, positions: list[AgreedPosition]) -> list[CharterPart]:
     agreement = session.agreement
+    analysis = analyse(session)
     reached = Counter(position.reached for position in positions)
     agreed = sum(1 for position in positions if position.is_agreed)
     name_a = session.parties.A.display_name("A")
@@ -175,6 +181,18 @@ def _parts(session: Session, positions: list[AgreedPosition]) -> list[CharterPar
             "3",
             SECTION_TITLES["3"],
             f"{sum(1 for p in splits if p.is_agreed)} of {_plural(len(splits), 'split')} agreed",
+        ),
+        CharterPart(
+            "4",
+            SECTION_TITLES["4"],
+            (
+                "no alignment figure yet"
+                if analysis.alignment is None
+                else f"alignment {analysis.alignment:.0f} out of 100 before agreement"
+            )
+            + "; each party's reading; the "
+            + _plural(min(len(analysis.agenda), LARGEST_DIVERGENCES), "largest divergence")
+            + " and how they were resolved",
         ),
         CharterPart(
             "5",

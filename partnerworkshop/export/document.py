@@ -33,18 +33,21 @@ from reportlab.platypus import (
 )
 
 from .. import __version__
+from ..model.analysis import analyse
 from ..model.base import SIDES, Side
+from ..model.kinds import RelationshipKind
 from ..model.positions import ADOPTED_SIDE, AgreedPosition, agreed_positions
 from ..model.session import Answer, Session
 from ..model.template import AnswerValue, Question, RankingQuestion, SplitQuestion
 from .charter import (
+    LARGEST_DIVERGENCES,
     SECTION_TITLES,
     CharterOptions,
     CharterSummary,
     asks_about_principles,
     principle_positions,
 )
-from .charts import PartyStyle, SplitBar
+from .charts import GapBars, GapRow, PartyStyle, ReadingChart, ReadingRow, SplitBar
 from .fonts import BOLD, REGULAR, CharterFonts, load_fonts
 
 INK = HexColor("#1A1A1A")
@@ -89,6 +92,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "lead": style("lead", spaceAfter=6),
         "small": style("small", fontSize=8, leading=10.5, textColor=MUTED),
         "cell": style("cell", fontSize=8.5, leading=11.5),
+        "cell_spaced": style("cell_spaced", fontSize=8.5, leading=11.5, spaceAfter=3),
         "cell_bold": style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11.5),
         "cell_small": style("cell_small", fontSize=7.5, leading=10, textColor=MUTED),
         "header": style("header", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED),
@@ -224,6 +228,7 @@ class Layout:
         self.fonts = fonts
         self.styles = _styles()
         self.positions = agreed_positions(session)
+        self.analysis = analyse(session)
         self.page_width, self.page_height = PAPER_SIZES[options.paper]
         self.width = self.page_width - 2 * MARGIN_X
         self.parties = tuple(
@@ -262,7 +267,7 @@ class Layout:
             self.contents.append((number, title, f"h{self._keys}"))
         style = "h1" if level == 0 else "h2"
         new_page = level == 0 if new_page is None else new_page
-        before: Flowable = PageBreak() if new_page else CondPageBreak(130 if level else 200)
+        before: Flowable = PageBreak() if new_page else CondPageBreak(170 if level else 200)
         return [
             before,
             Heading(self.text(label), self.styles[style], label, level, f"h{self._keys}"),
@@ -384,6 +389,7 @@ class Layout:
             *self.shared_definition(),
             *self.agreed_positions(),
             *self.shares(),
+            *self.where_we_started(),
             *self.open_issues(),
             *self.signatures(),
             *self.appendix(),
@@ -647,6 +653,126 @@ class Layout:
                     f"{self.text(self.name(side))}'s answer: {self.split_words(answer.value)}"
                 )
         return "<br/>".join(lines)
+
+    def where_we_started(self) -> list[Flowable]:
+        analysis = self.analysis
+        story = self.heading("4", SECTION_TITLES["4"])
+        story.append(
+            self.para(
+                "How far apart the parties' answers were before they agreed anything. These "
+                "figures describe the answers given in the workshop, not the agreement.",
+                "lead",
+            )
+        )
+        story.append(self.para("Alignment before agreement", "h3"))
+        counts = analysis.status_counts()
+        if analysis.alignment is None:
+            story.append(
+                self.para("<i>No question was answered by both parties, so there is no figure.</i>")
+            )
+        else:
+            story.append(
+                self.para(
+                    f"<b>{analysis.alignment:.0f} out of 100</b>, over the "
+                    f"{_count(analysis.scored, 'question')} both parties answered with a value "
+                    "that can be compared (100: the same answers throughout). Of all "
+                    f"{_count(len(analysis.questions), 'question')}, the parties agreed on "
+                    f"{counts['agree']}, were close on {counts['close']}, apart on "
+                    f"{counts['apart']}; {counts['open']} could not be compared (free text, "
+                    "unanswered or not sure)."
+                )
+            )
+
+        story.append(self.para("The kind of relationship each party described", "h3"))
+        story.append(self.plain(analysis.headline.text))
+        readings = analysis.readings
+        if all(readings[side].shares is not None for side in SIDES):
+            story.append(
+                self.para(
+                    "Each party's answers carry signals toward six kinds of relationship; the "
+                    "bars show each kind's share of the party's reading.",
+                    "small",
+                )
+            )
+            story.append(Spacer(1, 4))
+            story.append(
+                ReadingChart(
+                    [
+                        ReadingRow(
+                            kind.label[:1].upper() + kind.label[1:],
+                            _share(readings["A"].shares, kind),
+                            _share(readings["B"].shares, kind),
+                        )
+                        for kind in RelationshipKind
+                    ],
+                    self.parties,  # type: ignore[arg-type]
+                    self.fonts,
+                )
+            )
+
+        story.append(self.para("The gap in each section", "h3"))
+        story.append(
+            self.para(
+                "From 0 (the same answers) to 1 (answers as far apart as the questions allow), "
+                "weighted by how important the parties said each question was.",
+                "small",
+            )
+        )
+        story.append(Spacer(1, 4))
+        story.append(
+            GapBars(
+                [GapRow(section.title, section.gap) for section in analysis.sections], self.fonts
+            )
+        )
+
+        story += self.heading("4.1", "The largest divergences and how they were resolved", level=1)
+        largest = analysis.agenda[:LARGEST_DIVERGENCES]
+        if not largest:
+            story.append(self.para("<i>The parties' answers did not diverge.</i>"))
+            return story
+        story.append(
+            self.para(
+                f"The {_count(len(largest), 'question')} at the top of the discussion agenda "
+                "(the widest gaps on the questions that mattered most), where each party "
+                "started and where the question stands now.",
+                "lead",
+            )
+        )
+        positions = {position.question.id: position for position in self.positions}
+        rows = []
+        for item in largest:
+            position = positions[item.question_id]
+            question = position.question
+            started = [
+                self.para(
+                    f"<b>{self.text(self.name(side))}:</b> "
+                    + self.answer_markup(question, self.session.answer(side, question.id)),
+                    "cell_spaced",
+                )
+                for side in SIDES
+            ]
+            gap = "open" if item.gap is None else f"{item.gap:.2f}"
+            rows.append(
+                [
+                    self.plain(question.prompt, "cell"),
+                    started,
+                    self.para(gap, "cell"),
+                    [
+                        self.para(self.how_reached(position), "cell_small"),
+                        self.para(self.position_markup(position), "cell"),
+                    ]
+                    if position.is_agreed
+                    else self.para(self.how_reached(position), "cell"),
+                ]
+            )
+        story.append(
+            self.table(
+                ["Question", "Where the parties started", "Gap", "How it was resolved"],
+                rows,
+                [0.3, 0.33, 0.07, 0.3],
+            )
+        )
+        return story
 
     def open_issues(self) -> list[Flowable]:
         story = self.heading("5", SECTION_TITLES["5"])
@@ -1023,6 +1149,14 @@ def _chunks(flowables: list[Any], width: float, height: float) -> list[list[Any]
         chunks.append([])
         used = 0.0
     return [chunk for chunk in chunks if chunk]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _share(shares: dict[RelationshipKind, float] | None, kind: RelationshipKind) -> float:
+    return 0.0 if shares is None else shares.get(kind, 0.0)
 
 
 def _colour(session: Session, side: Side) -> Color:

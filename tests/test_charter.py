@@ -128,8 +128,8 @@ def test_the_cover_names_parties_version_and_fingerprint(
         "Partnership charter",
         "Northwind Logistics",
         "Contoso Health",
-        "James Whitfield Regional Director, North james.whitfield@northwind.example",
-        "Zoë Łukasiewicz Head of Supply Chain zoe.lukasiewicz@contoso.example",
+        "James Whitfield, Regional Director, North james.whitfield@northwind.example",
+        "Zoë Łukasiewicz, Head of Supply Chain zoe.lukasiewicz@contoso.example",
         "Priya Raman",
         "14 May 2026, Contoso Health offices, Leeds",
         "Draft: not yet agreed",
@@ -264,7 +264,7 @@ def test_hostile_and_unicode_text_is_printed_exactly(hostile_session: Session) -
     assert flat(f"Comment: {MARKUP_COMMENT}") in text
     assert "We <i>share</i> & decide together. Second line: a < b > c." in text
     for name in NAMES:
-        assert f"{name} Ørsted & Co <team>" in text
+        assert f"{name}, Ørsted & Co <team>" in text
     assert "Ελένη Παπαδοπούλου Дмитрий's <boss>" in text
     assert "<Secret> & Co" in text
     assert "missing_characters" not in {warning.kind for warning in summary.warnings}
@@ -298,7 +298,7 @@ def test_east_asian_names_need_a_cjk_font(
         assert "missing_characters" in {warning.kind for warning in warnings}
     else:
         pdf, summary, _ = charter_pdf(session)
-        assert "王小明 顾问" in page_texts(pdf)[0]
+        assert "王小明, 顾问" in page_texts(pdf)[0]
         assert "missing_characters" not in {warning.kind for warning in summary.warnings}
 
     monkeypatch.setattr(fonts, "find_cjk_font", lambda: None)
@@ -398,6 +398,19 @@ def test_a_thousand_questions_make_a_long_valid_charter(tmp_path: Path) -> None:
     if shutil.which("qpdf"):
         result = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, check=False)
         assert result.returncode == 0
+
+
+def test_many_sections_run_the_gap_chart_over_pages() -> None:
+    session = synthetic_session(questions=140, sections=70, seed=3)
+    pdf, _, _ = charter_pdf(session)
+    reader = PdfReader(io.BytesIO(pdf))
+    section_4 = next(e for e in reader.outline if getattr(e, "title", "").startswith("4 "))
+    first = reader.get_destination_page_number(section_4)
+    pages = [flat(reader.pages[first + offset].extract_text()) for offset in range(3)]
+    start = next(i for i, page in enumerate(pages) if "The gap in each section" in page)
+    assert "Section 1 " in pages[start]
+    assert "Section 70 " not in pages[start]
+    assert "Section 70 " in " ".join(pages[start + 1 :])
 
 
 def test_a_failed_write_leaves_nothing_behind(

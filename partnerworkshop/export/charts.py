@@ -204,6 +204,16 @@ class GapBars(Flowable):  # type: ignore[misc]
         self.height = self.row_height * len(self.rows) + self.scale_height
         return self.width, self.height
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """Many sections run on to the next page, the scale repeated; at least three a page."""
+        fitting = int((available_height - self.scale_height) // self.row_height)
+        if fitting < 3 or fitting >= len(self.rows):
+            return []
+        return [
+            GapBars(self.rows[:fitting], self.fonts),
+            GapBars(self.rows[fitting:], self.fonts),
+        ]
+
     def draw(self) -> None:
         canvas = self.canv
         scale_width = self.width - self.label_width - 40

@@ -401,7 +401,7 @@ class Layout:
         summary = self.summary
         story: list[Flowable] = [
             OutlineMark("Cover", "cover"),
-            Spacer(1, 8 * mm),
+            Spacer(1, 4 * mm),
             self.para("Partnership charter", "title"),
         ]
         if workshop.title:
@@ -420,8 +420,10 @@ class Layout:
             rows[1].append(heading)
             column = []
             for person in party.representatives:
-                lines = [f"<b>{self.text(person.name or 'Unnamed representative')}</b>"]
-                lines += [self.text(line) for line in (person.role, person.email) if line]
+                name = f"<b>{self.text(person.name or 'Unnamed representative')}</b>"
+                lines = [f"{name}, {self.text(person.role)}" if person.role else name]
+                if person.email:
+                    lines.append(self.text(person.email))
                 column.append(self.para("<br/>".join(lines), "cell"))
             if not party.representatives:
                 column.append(self.para("<i>No representatives named.</i>", "cell"))
@@ -476,7 +478,7 @@ class Layout:
                 [0.24, 0.76],
             )
         )
-        story += [Spacer(1, 7 * mm), self.contents_place, Spacer(1, 5 * mm)]
+        story.append(Spacer(1, 7 * mm))
         verification = [
             self.para("Fingerprint of the agreed content (SHA-256)", "header"),
             self.para(summary.fingerprint, "fingerprint"),
@@ -503,6 +505,7 @@ class Layout:
                 ),
             )
         )
+        story += [Spacer(1, 7 * mm), self.contents_place]
         return story
 
     def shared_definition(self) -> list[Flowable]:
@@ -683,19 +686,21 @@ class Layout:
                 )
             )
 
-        story.append(self.para("The kind of relationship each party described", "h3"))
-        story.append(self.plain(analysis.headline.text))
+        kinds: list[Flowable] = [
+            self.para("The kind of relationship each party described", "h3"),
+            self.plain(analysis.headline.text),
+        ]
         readings = analysis.readings
         if all(readings[side].shares is not None for side in SIDES):
-            story.append(
+            kinds.append(
                 self.para(
                     "Each party's answers carry signals toward six kinds of relationship; the "
                     "bars show each kind's share of the party's reading.",
                     "small",
                 )
             )
-            story.append(Spacer(1, 4))
-            story.append(
+            kinds.append(Spacer(1, 4))
+            kinds.append(
                 ReadingChart(
                     [
                         ReadingRow(
@@ -709,19 +714,24 @@ class Layout:
                     self.fonts,
                 )
             )
+        story.append(KeepTogether(kinds))
 
-        story.append(self.para("The gap in each section", "h3"))
+        # The heading and its note stay with the chart; a long chart continues on the next page.
         story.append(
-            self.para(
-                "From 0 (the same answers) to 1 (answers as far apart as the questions allow), "
-                "weighted by how important the parties said each question was.",
-                "small",
-            )
-        )
-        story.append(Spacer(1, 4))
-        story.append(
-            GapBars(
-                [GapRow(section.title, section.gap) for section in analysis.sections], self.fonts
+            KeepTogether(
+                [
+                    self.para("The gap in each section", "h3"),
+                    self.para(
+                        "From 0 (the same answers) to 1 (answers as far apart as the questions "
+                        "allow), weighted by how important the parties said each question was.",
+                        "small",
+                    ),
+                    Spacer(1, 4),
+                    GapBars(
+                        [GapRow(section.title, section.gap) for section in analysis.sections],
+                        self.fonts,
+                    ),
+                ]
             )
         )
 

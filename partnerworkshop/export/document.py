@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -112,7 +111,6 @@ def _styles() -> dict[str, ParagraphStyle]:
         "party": style("party", fontName=BOLD, fontSize=12, leading=15, spaceAfter=2),
         "definition": style("definition", fontSize=10.5, leading=15.5, leftIndent=10),
         "fingerprint": style("fingerprint", fontName=BOLD, fontSize=8.6, leading=12),
-        "right": style("right", alignment=TA_RIGHT),
     }
 
 
@@ -1055,7 +1053,6 @@ class Layout:
             canvas.translate(-self.page_width / 2, -self.page_height / 2)
         top = self.page_height - 13 * mm
         right = self.page_width - MARGIN_X
-        canvas.setFillColor(MUTED)
         marking = self.options.confidentiality.strip()
         right_width = 0.0
         if draft:

@@ -54,7 +54,7 @@ Below five, one answer can swing the leading kind on its own, and a facilitator 
 confident-looking label that one more answer overturns."""
 
 MIN_READING_SHARE = 1 / 3
-"""...and at least this share of the questions that can carry signals.
+"""A reading also needs answers to at least this share of the questions that can carry signals.
 
 So that a long questionnaire answered only in its first section (often about names and
 purpose) does not yet claim to know what the whole relationship looks like."""

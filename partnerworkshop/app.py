@@ -370,6 +370,81 @@ def _take_in(
     return 0
 
 
+def _export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
+    parser.add_argument("-o", "--output", required=True, type=Path, help="the PDF file to write")
+    parser.add_argument(
+        "--confidentiality",
+        default="Confidential",
+        metavar="TEXT",
+        help='the marking in every page\'s header (default: "Confidential"; "" for none)',
+    )
+    parser.add_argument(
+        "--paper", choices=["A4", "Letter"], default="A4", help="the paper size (default: A4)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace the PDF if it exists")
+
+
+@command("export", "export the partnership charter as a PDF", _export_arguments)
+def _export(args: argparse.Namespace) -> int:
+    from .errors import FileProblem
+    from .export.charter import CharterOptions, export_charter
+    from .model.storage import load_session, save_session
+
+    session = load_session(args.file)
+    if args.output.resolve() == args.file.resolve():
+        report(f"{args.output}: this is the session file itself; choose another name for the PDF")
+        return 1
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    options = CharterOptions(confidentiality=args.confidentiality, paper=args.paper)
+    exported = export_charter(session, args.output, options)
+    summary = exported.summary
+    if exported.new_version:
+        session.agreement.charter = exported.record
+        try:
+            save_session(session, args.file)
+        except FileProblem as problem:
+            raise FileProblem(
+                args.file,
+                [
+                    f"the charter was written to {args.output}, but its version could not be "
+                    f"recorded in the session file: {'; '.join(problem.problems)}"
+                ],
+            ) from None
+    status = "draft" if summary.status == "draft" else "agreed"
+    change = (
+        "new version, recorded in the session file"
+        if exported.new_version
+        else "the agreed content is unchanged since this version was exported"
+    )
+    print(f"{args.output}: partnership charter, {exported.pages} pages")
+    print(f"  version      {summary.version} ({change})")
+    print(f"  document id  {summary.document_id}")
+    print(f"  status       {status}")
+    print(f"  fingerprint  {summary.fingerprint}")
+    for warning in summary.warnings:
+        report(f"warning: {warning.message}")
+    return 0
+
+
+def _file_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
+
+
+@command(
+    "fingerprint",
+    "print the fingerprint of a session's agreed content (as printed in its charter)",
+    _file_argument,
+)
+def _fingerprint(args: argparse.Namespace) -> int:
+    from .model.fingerprint import fingerprint
+    from .model.storage import load_session
+
+    print(fingerprint(load_session(args.file)))
+    return 0
+
+
 # --- entry point ------------------------------------------------------------------------------
 
 

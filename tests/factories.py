@@ -3,8 +3,21 @@ sessions with given answers."""
 
 from __future__ import annotations
 
+from datetime import date
+
+from partnerworkshop.model.edits import SessionEditor
+from partnerworkshop.model.kinds import RelationshipKind
 from partnerworkshop.model.kinds import RelationshipKind as K
-from partnerworkshop.model.session import Answer, Parties, Party, PartyAnswers, Session
+from partnerworkshop.model.session import (
+    ActionItem,
+    AgreementItem,
+    Answer,
+    Parties,
+    Party,
+    PartyAnswers,
+    Session,
+    Signatory,
+)
 from partnerworkshop.model.template import (
     MultipleChoiceQuestion,
     Option,
@@ -104,6 +117,102 @@ def make_small_template() -> Questionnaire:
     )
 
 
+def agree_on_example(session: Session) -> SessionEditor:
+    """The example session after a realistic Agree step: most agenda items resolved in
+    different ways, two parked, a definition, action items and two signatories per party."""
+    editor = SessionEditor(session)
+    editor.resolve("name.kind_in_mind", "adopt_b")
+    editor.resolve(
+        "name.what_we_call_it",
+        "agreed",
+        value="partner",
+        wording="We call each other partners, internally and externally.",
+    )
+    editor.resolve("purpose.main_reason", "adopt_b")
+    editor.resolve("purpose.more_together", "agreed", value=4)
+    editor.resolve("purpose.shared_goal", "agreed", value=4)
+    editor.resolve("contribution.work", "agreed", value=70)
+    editor.resolve("contribution.beyond_agreed", "adopt_b")
+    editor.resolve(
+        "sharing.costs",
+        "agreed",
+        value=40,
+        wording="Northwind carries 40% of the costs of the joint work, Contoso 60%.",
+    )
+    editor.resolve("sharing.risks", "agreed", value=50)
+    editor.resolve("sharing.payment_model", "adopt_b")
+    editor.resolve("governance.who_decides", "adopt_b")
+    editor.resolve("governance.decision_say", "agreed", value=50)
+    editor.resolve("governance.management", "adopt_b")
+    editor.resolve("governance.disagreements", "adopt_b")
+    editor.resolve("equity.equal_voice", "agreed", value=4)
+    editor.resolve("equity.dependence", "adopt_b")
+    editor.resolve(
+        "transparency.openness",
+        "agreed",
+        value=4,
+        wording="Open books on the costs of the joint work; each side keeps its margins to itself.",
+    )
+    editor.resolve("transparency.information", "adopt_b")
+    editor.resolve("commitment.horizon", "adopt_b")
+    editor.set_item_notes("commitment.horizon", "Three years, with a review after the first.")
+    editor.resolve("commitment.replaceability", "agreed", value=3)
+    editor.resolve("service.looked_after", "adopt_a")
+    editor.resolve("service.discounts", "adopt_a")
+    editor.resolve("success.review", "adopt_b")
+    editor.resolve("success.learning", "adopt_b")
+    editor.resolve(
+        "success.one_sentence",
+        "agreed",
+        wording="By 2029 Contoso's wards get the right supplies at the right time with half the "
+        "stock on site, and Northwind's service levels never slip.",
+    )
+    editor.resolve("change.when_things_change", "adopt_b")
+    editor.park("sharing.rewards", "Finance leads of both organisations", date(2026, 6, 30))
+    editor.park("change.ending", "Legal teams of both organisations", date(2026, 7, 15))
+    editor.set_definition(
+        "Northwind Logistics and Contoso Health are strategic partners in redesigning how "
+        "supplies reach Contoso's wards.\n"
+        "They share the investment, the decisions and the savings of a joint replenishment "
+        "service, decide together through a joint steering group, and commit to the partnership "
+        "for at least three years."
+    )
+    editor.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP)
+    editor.add_action_item(
+        ActionItem(
+            what="Draft the business case for the joint replenishment service",
+            owner_party="A",
+            owner="Sarah Okafor",
+            due=date(2026, 6, 12),
+        )
+    )
+    editor.add_action_item(
+        ActionItem(
+            what="Share three months of ward stock data",
+            owner_party="B",
+            owner="Zoë Łukasiewicz",
+            due=date(2026, 5, 29),
+            status="in_progress",
+        )
+    )
+    editor.add_action_item(
+        ActionItem(
+            what="Propose the joint steering group's terms of reference",
+            owner_party="B",
+            owner="Dr Helen Marsh",
+            due=date(2026, 6, 30),
+        )
+    )
+    for party, name, title in (
+        ("A", "James Whitfield", "Regional Director, North"),
+        ("A", "Sarah Okafor", "Key Account Manager, Healthcare"),
+        ("B", "Dr Helen Marsh", "Director of Operations"),
+        ("B", "Zoë Łukasiewicz", "Head of Supply Chain"),
+    ):
+        editor.add_signatory(Signatory(party=party, name=name, title=title))
+    return editor
+
+
 AnswerSpec = Answer | int | str | list[str]
 
 
@@ -128,3 +237,14 @@ def make_session(
         ),
         answers=PartyAnswers(A=answers(answers_a), B=answers(answers_b)),
     )
+
+
+def park_the_rest(editor: SessionEditor) -> None:
+    """Park every question still to settle, so the session may be marked agreed."""
+    from partnerworkshop.model.agreement import agreement_progress
+
+    session = editor.session
+    progress = agreement_progress(session)
+    for question_id in progress.to_settle:
+        if (session.agreement.items.get(question_id) or AgreementItem()).resolution is None:
+            editor.park(question_id, "Both parties", None)

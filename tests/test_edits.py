@@ -10,7 +10,13 @@ from factories import make_small_template
 
 from partnerworkshop.model.edits import Edit, EditError, SessionEditor
 from partnerworkshop.model.kinds import RelationshipKind
-from partnerworkshop.model.session import ActionItem, Representative, Session, Signatory
+from partnerworkshop.model.session import (
+    ActionItem,
+    CharterRecord,
+    Representative,
+    Session,
+    Signatory,
+)
 from partnerworkshop.model.template import Questionnaire
 
 Operation = Callable[[SessionEditor], object]
@@ -53,6 +59,7 @@ OPERATIONS: dict[str, Operation] = {
     "agreed kind": lambda e: e.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP),
     "add action item": lambda e: e.add_action_item(ActionItem(what="Draft the contract")),
     "add signatory": lambda e: e.add_signatory(Signatory(party="A", name="Ana Ruiz")),
+    "record charter": lambda e: e.record_charter(CharterRecord(version=1, fingerprint="ab" * 32)),
     "change template": lambda e: e.change_template(_other_template()),
 }
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from .analysis import Analysis, analyse
 from .kinds import RelationshipKind
+from .positions import AgreedPosition, agreed_positions
 from .session import AgreementItem, Session
-from .template import Question, SplitQuestion
+from .template import SplitQuestion
 
 SETTLED = ("adopt_a", "adopt_b", "agreed")
 
@@ -119,24 +120,16 @@ def agreed_kind_sentence(session: Session) -> str:
     )
 
 
-def _position_text(session: Session, question: Question) -> str | None:
-    """The agreed position in words, or None when the question has none (yet)."""
-    item = _item(session, question.id)
-    if item.resolution == "parked":
+def _position_text(session: Session, position: AgreedPosition) -> str | None:
+    """An agreed position in words for the draft; None when there is no single position."""
+    if not position.is_agreed or position.close_values is not None:
         return None
-    if item.resolution in SETTLED:
-        if item.wording.strip():
-            return item.wording.strip()
-        value = item.value
-        if value is None and item.resolution in ("adopt_a", "adopt_b"):
-            value = session.answer("A" if item.resolution == "adopt_a" else "B", question.id).value
-    else:
-        answer_a, answer_b = session.answer("A", question.id), session.answer("B", question.id)
-        if not (answer_a.is_answered and answer_b.is_answered and answer_a.value == answer_b.value):
-            return None
-        value = answer_a.value
+    if position.wording.strip():
+        return position.wording.strip()
+    value = position.value
     if value is None:
         return None
+    question = position.question
     if isinstance(question, SplitQuestion) and isinstance(value, int):
         return (
             f"{session.parties.A.display_name('A')} carries {value}% of {question.topic} and "
@@ -153,14 +146,16 @@ def draft_definition(session: Session) -> str:
     what was agreed. Questions without an agreed position are left out.
     """
     paragraphs = [agreed_kind_sentence(session)]
+    by_section: dict[str, list[str]] = {}
+    for position in agreed_positions(session):
+        text = _position_text(session, position)
+        if text:
+            by_section.setdefault(position.section.id, []).append(
+                f"- {position.question.prompt} {_sentence(text)}"
+            )
     for section in session.template.sections:
-        lines = []
-        for question in section.questions:
-            text = _position_text(session, question)
-            if text:
-                lines.append(f"- {question.prompt} {_sentence(text)}")
-        if lines:
-            paragraphs.append(f"{section.title}\n" + "\n".join(lines))
+        if section.id in by_section:
+            paragraphs.append(f"{section.title}\n" + "\n".join(by_section[section.id]))
     return "\n\n".join(paragraphs) + "\n"
 
 

@@ -24,6 +24,7 @@ from .kinds import RelationshipKind
 from .session import (
     ActionItem,
     AgreementItem,
+    CharterRecord,
     Importance,
     Representative,
     Resolution,
@@ -475,6 +476,10 @@ class SessionEditor:
                     "session can be marked agreed."
                 )
         return self._replace("agreement.status", ("agreement", "status"), status)
+
+    def record_charter(self, record: CharterRecord) -> bool:
+        """Remember the charter just exported: its version, fingerprint and time."""
+        return self._replace("agreement.charter", ("agreement", "charter"), record)
 
     def add_action_item(self, item: ActionItem | None = None) -> int:
         current = self.session.agreement.action_items

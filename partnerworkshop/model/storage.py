@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -242,13 +242,18 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     try:
         if path.is_dir():
             raise FileProblem(path, ["this is a folder, not a file"])
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=folder, prefix=f".{path.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temporary = handle.name
+        # Created with the usual permissions (what the umask allows), not the owner-only
+        # ones of a temporary file: the result is an ordinary file the user may share.
+        name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(name, flags, 0o666)
+        temporary = name
+        with os.fdopen(descriptor, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
         if keep_backup and path.exists():
             _copy_atomically(path, backup_path(path))
         os.replace(temporary, path)

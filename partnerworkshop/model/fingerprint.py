@@ -1,0 +1,124 @@
+"""The fingerprint of what was agreed, and the charter version that follows from it.
+
+The fingerprint is the SHA-256 of the agreed content written as canonical JSON (keys sorted,
+no spaces, UTF-8, dates as ISO 8601). The agreed content is exactly:
+
+- ``questionnaire``: the questionnaire's id and version;
+- ``parties``: for Party A and Party B, the organisation, the short label and every
+  representative's name, role and e-mail;
+- ``status``: whether the agreement is a draft or agreed;
+- ``definition``: the agreed definition text, and ``agreed_kind``: the agreed kind of
+  relationship;
+- ``positions``: every question that is agreed or parked, in questionnaire order, with its id
+  and prompt, how the position was reached, the agreed answer (as stored and in words; for
+  answers carried over as close, both parties' answers), the agreed wording, the notes, and for
+  a parked item its owner and due date;
+- ``action_items``: what, owner party, owner, due date and status of each, in order;
+- ``signatories``: party, name, title and organisation of each, in order.
+
+Everything else leaves it unchanged: answers to questions that are still open, comments and
+importance, the workshop's title, date, place and facilitator, the parties' colours, how the
+questionnaire is answered, the file's times and the record of the last exported charter.
+So the charter printed from a session carries the same fingerprint as
+``partnerworkshop fingerprint FILE`` prints for that session file, for as long as nothing that
+was agreed changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from typing import Any
+
+from .positions import agreed_positions
+from .session import CharterRecord, Session
+
+CONTENT_FORMAT = "partnerworkshop-agreed-content/1"
+
+
+def agreed_content(session: Session) -> dict[str, Any]:
+    """The agreed content the fingerprint covers, as plain JSON data."""
+    agreement = session.agreement
+    return {
+        "format": CONTENT_FORMAT,
+        "questionnaire": {"id": session.template.id, "version": session.template.version},
+        "parties": {
+            side: {
+                "organisation": party.organisation,
+                "label": party.label,
+                "representatives": [
+                    {"name": person.name, "role": person.role, "email": person.email}
+                    for person in party.representatives
+                ],
+            }
+            for side, party in (("A", session.parties.A), ("B", session.parties.B))
+        },
+        "status": agreement.status,
+        "definition": agreement.definition,
+        "agreed_kind": agreement.agreed_kind.value if agreement.agreed_kind else None,
+        "positions": [
+            {
+                "question": position.question.id,
+                "prompt": position.question.prompt,
+                "reached": position.reached,
+                "value": position.value,
+                "close_values": list(position.close_values) if position.close_values else None,
+                "position": position.text,
+                "wording": position.wording,
+                "notes": position.notes,
+                "owner": position.owner,
+                "due": _date(position.due),
+            }
+            for position in agreed_positions(session)
+            if position.reached != "open"
+        ],
+        "action_items": [
+            {
+                "what": item.what,
+                "owner_party": item.owner_party,
+                "owner": item.owner,
+                "due": _date(item.due),
+                "status": item.status,
+            }
+            for item in agreement.action_items
+        ],
+        "signatories": [
+            {
+                "party": signatory.party,
+                "name": signatory.name,
+                "title": signatory.title,
+                "organisation": signatory.organisation,
+            }
+            for signatory in agreement.signatories
+        ],
+    }
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def canonical_json(content: Any) -> bytes:
+    """One byte sequence for one content: sorted keys, no spaces, UTF-8."""
+    return json.dumps(
+        content, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
+def fingerprint(session: Session) -> str:
+    """The SHA-256 of the agreed content, as 64 lower-case hexadecimal digits."""
+    return hashlib.sha256(canonical_json(agreed_content(session))).hexdigest()
+
+
+def next_charter_record(session: Session, exported: dt.datetime) -> CharterRecord:
+    """The record of the charter an export would write now.
+
+    The version grows by one when the agreed content differs from the last exported charter's;
+    exporting unchanged content again keeps the recorded version, fingerprint and time.
+    """
+    recorded = session.agreement.charter
+    current = fingerprint(session)
+    if recorded.version > 0 and recorded.fingerprint == current:
+        return recorded
+    return CharterRecord(version=recorded.version + 1, fingerprint=current, exported=exported)

@@ -7,6 +7,7 @@ words a facilitator understands. Saving is atomic and keeps the previous version
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -385,9 +386,9 @@ def _sync_folder(folder: Path) -> None:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:
         return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    # The file is in place already: a failure here must not report the save as failed.
+    with contextlib.suppress(OSError):
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -33,7 +33,7 @@ from .template import (
 
 MAX_FILE_BYTES = 4 * 1024 * 1024
 # Every object, name and list entry in a file counts as one value. The example session holds
-# about 5,000; checking a file with far more would keep the facilitator waiting.
+# about 3,300; checking a file with far more would keep the facilitator waiting.
 MAX_VALUES = 50_000
 # A refusal lists at most this many problems, each on a line of at most this many characters.
 MAX_PROBLEMS = 50
@@ -109,7 +109,7 @@ def parse_json(data: bytes, path: Path) -> Any:
 
 
 class _ObjectReader:
-    """Makes each JSON object a dict as it is read, refusing what would make the file unsafe.
+    """Makes each JSON object a dict as it is read, refusing a file that is ambiguous or too big.
 
     A name that appears twice in one object would make the file mean two things. A file with
     more than MAX_VALUES values (names, objects and list entries) would take long to check.
@@ -246,11 +246,10 @@ def plain_message(detail: ErrorDetails) -> str:
         return "this field is not known to partnerworkshop"
     if kind == "union_tag_invalid":
         context = detail.get("ctx", {})
-        return (
-            f'"{short_text(str(context.get("tag")))}" is not a known '
-            f"{str(context.get('discriminator')).strip(chr(39))} "
-            f"(the known ones are {context.get('expected_tags')})"
-        )
+        tag = short_text(str(context.get("tag")))
+        field = str(context.get("discriminator")).strip("'")
+        known = context.get("expected_tags")
+        return f'"{tag}" is not a known {field} (the known ones are {known})'
     if kind == "string_unicode":
         text = detail.get("input")
         return (isinstance(text, str) and invalid_character_problem(text)) or (

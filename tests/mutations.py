@@ -335,7 +335,7 @@ GARBAGE = st.binary(max_size=512)
 
 
 def encoded(text: str, encoding: str) -> bytes:
-    # Raw surrogate escapes become lone surrogates only once parsed; the text itself is valid.
+    """The text in the encoding; characters it cannot hold (lone surrogates in any) become "?"."""
     return text.encode(encoding, errors="replace")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     if not config.getoption("--onscreen"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+GENERATED_INPUTS = pytest.StashKey[Counter[str]]()
+
+
+@pytest.fixture(scope="session")
+def generated_inputs(request: pytest.FixtureRequest) -> Counter[str]:
+    """Counts the generated inputs the robustness tests try, by kind, for the run's summary."""
+    return request.config.stash.setdefault(GENERATED_INPUTS, Counter())
+
+
+def pytest_terminal_summary(
+    terminalreporter: pytest.TerminalReporter, config: pytest.Config
+) -> None:
+    counts = config.stash.get(GENERATED_INPUTS, Counter())
+    if counts:
+        terminalreporter.write_sep("-", f"{counts.total():,} generated inputs tried")
+        for kind, count in sorted(counts.items()):
+            terminalreporter.write_line(f"{count:>7,}  {kind}")
 
 
 @pytest.fixture(autouse=True)

@@ -31,6 +31,7 @@ from .session import (
     Session,
     Signatory,
 )
+from .storage import plain_message
 from .template import AnswerValue, AnswerValueError, Question, Questionnaire
 
 
@@ -549,7 +550,7 @@ def _checked(question: Question, value: object) -> AnswerValue:
 def _first_message(error: ValidationError) -> str:
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"])
-    message = first["msg"].removeprefix("Value error, ")
+    message = plain_message(first)
     return f"{where}: {message}" if where else message
 
 

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from .base import SIDES, LongText, Model, ShortText, Side
 from .kinds import RelationshipKind
-from .template import AnswerValue, AnswerValueError, Questionnaire
+from .template import AnswerValue, AnswerValueError, Questionnaire, short_text
 
 SESSION_FORMAT = "partnerworkshop-session"
 SESSION_SCHEMA_VERSION = 1
@@ -185,7 +185,8 @@ class Session(Model):
                 where = f"Party {side}'s answers"
                 if not template.has_question(question_id):
                     problems.append(
-                        f'{where}: there is no question "{question_id}" in the questionnaire'
+                        f'{where}: there is no question "{short_text(question_id)}" '
+                        "in the questionnaire"
                     )
                     continue
                 question = template.question(question_id)
@@ -204,7 +205,8 @@ class Session(Model):
         for question_id, item in self.agreement.items.items():
             if not template.has_question(question_id):
                 problems.append(
-                    f'Agreement: there is no question "{question_id}" in the questionnaire'
+                    f'Agreement: there is no question "{short_text(question_id)}" '
+                    "in the questionnaire"
                 )
                 continue
             if item.value is not None:
@@ -214,7 +216,7 @@ class Session(Model):
                     problems.append(f"Agreement: {error}")
         section_ids = {section.id for section in template.sections}
         problems.extend(
-            f'Answering: there is no section "{section_id}" to reveal'
+            f'Answering: there is no section "{short_text(section_id)}" to reveal'
             for section_id in self.answering.revealed
             if section_id not in section_ids
         )

@@ -7,8 +7,10 @@ words a facilitator understands. Saving is atomic and keeps the previous version
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Callable
@@ -16,12 +18,27 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ..errors import FileProblem
 from .session import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Session, now
-from .template import TEMPLATE_FORMAT, TEMPLATE_SCHEMA_VERSION, Questionnaire
+from .template import (
+    TEMPLATE_FORMAT,
+    TEMPLATE_SCHEMA_VERSION,
+    Questionnaire,
+    invalid_character_problem,
+    short_repr,
+    short_text,
+)
 
-MAX_FILE_BYTES = 32 * 1024 * 1024
+MAX_FILE_BYTES = 8 * 1024 * 1024
+# Every object, name and list entry in a file counts as one value. The example session holds
+# about 3,300 and a session of 1,000 questions about 50,000; a 3,000-question session (150,000)
+# loads in a third of a second. Checking a file with far more would keep the facilitator waiting.
+MAX_VALUES = 300_000
+# A refusal lists at most this many problems, each on a line of at most this many characters.
+MAX_PROBLEMS = 50
+MAX_PROBLEM_LENGTH = 300
 BACKUP_SUFFIX = ".bak"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
@@ -74,7 +91,7 @@ def parse_json(data: bytes, path: Path) -> Any:
             ],
         ) from None
     try:
-        return json.loads(text)
+        raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()):
             problem = "the file ends too early: it looks truncated"
@@ -84,10 +101,75 @@ def parse_json(data: bytes, path: Path) -> Any:
                 f"at line {error.lineno}, column {error.colno})"
             )
         raise FileProblem(path, [problem]) from None
+    except ValueError:
+        # Python refuses to read whole numbers of more than a few thousand digits.
+        raise FileProblem(path, ["the file holds a number with far too many digits"]) from None
     except RecursionError:
         raise FileProblem(
             path, ["the file is nested too deeply to be a partnerworkshop file"]
         ) from None
+    if _SURROGATE_ESCAPE.search(text):
+        _check_characters(raw, path)
+    return raw
+
+
+class _ObjectReader:
+    """Makes each JSON object a dict as it is read, refusing a file that is ambiguous or too big.
+
+    A name that appears twice in one object would make the file mean two things. A file with
+    more than MAX_VALUES values (names, objects and list entries) would take long to check.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.values = 0
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(pairs)
+        if len(result) < len(pairs):
+            raise FileProblem(self.path, [_twice(pairs)])
+        self.values += 1 + len(pairs)
+        for _, value in pairs:
+            if value.__class__ is list:
+                self.values += len(value)
+        if self.values > MAX_VALUES:
+            raise FileProblem(
+                self.path,
+                [
+                    f"the file holds more than {MAX_VALUES:,} values; "
+                    "partnerworkshop files are far smaller"
+                ],
+            )
+        return result
+
+
+def _twice(pairs: list[tuple[str, Any]]) -> str:
+    seen: set[str] = set()
+    for name, _ in pairs:
+        if name in seen:
+            break
+        seen.add(name)
+    return f'"{short_text(name)}" appears twice in the same place; keep only one of them'
+
+
+# JSON text can only hold a lone surrogate as an escape, such as \ud800.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _check_characters(raw: Any, path: Path) -> None:
+    """Refuse text that no file can hold (a lone surrogate), wherever it is in the file."""
+    pending = [raw]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            pending.extend(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str):
+            problem = invalid_character_problem(value)
+            if problem:
+                raise FileProblem(path, [problem])
 
 
 def _check_header(
@@ -108,12 +190,12 @@ def _check_header(
             path,
             [
                 f"the file was made by a newer version of partnerworkshop "
-                f"(schema version {version}; this version reads up to {current}); "
+                f"(schema version {short_repr(version)}; this version reads up to {current}); "
                 "please update partnerworkshop"
             ],
         )
     if version < 1:
-        raise FileProblem(path, [f"schema version {version} does not exist"])
+        raise FileProblem(path, [f"schema version {short_repr(version)} does not exist"])
     while version < current:
         raw = migrations[version](raw)
         version += 1
@@ -123,8 +205,8 @@ def _check_header(
 
 def _wrong_format(found: object, expected: str) -> str:
     names = {SESSION_FORMAT: "a workshop session", TEMPLATE_FORMAT: "a questionnaire template"}
-    if found in names:
-        return f"this is {names[str(found)]}, not {names[expected]}"
+    if isinstance(found, str) and found in names:
+        return f"this is {names[found]}, not {names[expected]}"
     return f'this is not {names[expected]} file (it has no "format": "{expected}")'
 
 
@@ -139,18 +221,46 @@ def _json_type(value: Any) -> str:
 
 
 def describe_validation_error(error: ValidationError) -> list[str]:
-    """One plain line per problem, saying where in the file it is."""
+    """One plain line per problem, saying where in the file it is.
+
+    Lines are kept short and the list stops after MAX_PROBLEMS problems, so that even a file
+    that is wrong everywhere gets a message a person can read.
+    """
     problems: list[str] = []
-    for detail in error.errors(include_url=False):
+    # Leaving out the values found keeps this quick for a file that is wrong in many places.
+    details = error.errors(include_url=False, include_input=False)
+    for index, detail in enumerate(details):
         where = _location(detail["loc"])
-        message = str(detail["msg"]).removeprefix("Value error, ")
-        if detail["type"] == "missing":
-            message = "this field is missing"
-        elif detail["type"] == "extra_forbidden":
-            message = "this field is not known to partnerworkshop"
-        for line in message.splitlines():
-            problems.append(f"{where}: {line}" if where else line)
+        message = plain_message(detail)
+        # The session's own checks give one problem per line; other messages are one line.
+        lines = message.split("\n") if detail["type"] == "value_error" else [message]
+        for line in lines:
+            problems.append(short_text(f"{where}: {line}" if where else line, MAX_PROBLEM_LENGTH))
+        if len(problems) > MAX_PROBLEMS:
+            hidden = len(problems) - MAX_PROBLEMS + len(details) - index - 1
+            return [*problems[:MAX_PROBLEMS], f"and {hidden:,} more problems"]
     return problems
+
+
+def plain_message(detail: ErrorDetails) -> str:
+    """The problem in words, without pydantic's terms or the (possibly huge) value found."""
+    kind = detail["type"]
+    if kind == "missing":
+        return "this field is missing"
+    if kind == "extra_forbidden":
+        return "this field is not known to partnerworkshop"
+    if kind == "union_tag_invalid":
+        context = detail.get("ctx", {})
+        tag = short_text(str(context.get("tag")))
+        field = str(context.get("discriminator")).strip("'")
+        known = context.get("expected_tags")
+        return f'"{tag}" is not a known {field} (the known ones are {known})'
+    if kind == "string_unicode":
+        text = detail.get("input")
+        return (isinstance(text, str) and invalid_character_problem(text)) or (
+            "the text holds an invalid character code"
+        )
+    return str(detail["msg"]).removeprefix("Value error, ")
 
 
 def _location(loc: tuple[int | str, ...]) -> str:
@@ -161,7 +271,7 @@ def _location(loc: tuple[int | str, ...]) -> str:
         elif part in {"scale", "single", "multiple", "split", "ranking", "text"}:
             continue  # the discriminator tag pydantic adds; the kind is in the file already
         else:
-            parts.append(("." if parts else "") + part)
+            parts.append(("." if parts else "") + short_text(part))
     return "".join(parts)
 
 
@@ -285,9 +395,9 @@ def _sync_folder(folder: Path) -> None:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:
         return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
+    # The file is in place already: a failure here must not report the save as failed.
+    with contextlib.suppress(OSError):
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)

@@ -7,6 +7,7 @@ The relationship-type reading adds them up.
 
 from __future__ import annotations
 
+import reprlib
 from abc import abstractmethod
 from collections.abc import Iterator
 from typing import Annotated, Literal
@@ -30,26 +31,64 @@ Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 Signals = dict[RelationshipKind, Weight]
 
 
+# How values from a file appear in a message: a few items, a few digits, a few characters.
+_SHORT = reprlib.Repr()
+_SHORT.maxlevel, _SHORT.maxlist, _SHORT.maxdict = 3, 10, 5
+_SHORT.maxstring = _SHORT.maxlong = _SHORT.maxother = 80
+
+
 def short_repr(value: object, limit: int = 60) -> str:
     """A value as it would be written in a file, cut short for a message."""
-    text = repr(value)
+    text = _SHORT.repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def short_text(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 3] + "..."
+    """Text from a file as a message shows it: cut short, control and invisible characters escaped.
+
+    Escaping keeps a line break, a right-to-left override or a zero-width character in a file
+    from changing how the message itself reads.
+    """
+    shown = "".join(
+        character if character.isprintable() else repr(character)[1:-1]
+        for character in text[: limit + 1]
+    )
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."
+
+
+def invalid_character_problem(text: str) -> str | None:
+    """What is wrong with text that holds a lone surrogate, or None if the text is sound.
+
+    A lone surrogate (such as the JSON escape \\ud800 without its pair) is half of a character
+    code: no file can hold it, so text with one is refused wherever it comes from.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        code = f"\\u{ord(text[error.start]):04x}"
+        return f'the text "{short_text(text)}" holds an invalid character code ({code})'
+    return None
 
 
 def _answer_value(value: object) -> int | str | list[str]:
     if isinstance(value, bool):
         pass  # JSON true/false is never a number on a scale
-    elif isinstance(value, int | str):
+    elif isinstance(value, int):
         return value
+    elif isinstance(value, str):
+        return _sound_text(value)
     elif isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return list(value)
+        return [_sound_text(item) for item in value]
     raise ValueError(
         f"an answer must be a whole number, a text or a list of option ids, not {short_repr(value)}"
     )
+
+
+def _sound_text(text: str) -> str:
+    problem = invalid_character_problem(text)
+    if problem:
+        raise ValueError(problem)
+    return text
 
 
 # What an answer holds, by question kind: scale and split a whole number, single choice and
@@ -172,7 +211,8 @@ class ScaleQuestion(QuestionBase):
         values = [point.value for point in points]
         if values != list(range(values[0], values[0] + len(values))):
             raise ValueError(
-                f"scale points must be consecutive whole numbers in increasing order, got {values}"
+                "scale points must be consecutive whole numbers in increasing order, "
+                f"got {short_repr(values)}"
             )
         return points
 
@@ -191,7 +231,9 @@ class ScaleQuestion(QuestionBase):
         if isinstance(value, bool) or not isinstance(value, int):
             raise self._fail(f"expected a whole number on the scale, got {short_repr(value)}")
         if not self.minimum <= value <= self.maximum:
-            raise self._fail(f"{value} is outside the scale {self.minimum}-{self.maximum}")
+            raise self._fail(
+                f"{short_repr(value)} is outside the scale {self.minimum}-{self.maximum}"
+            )
         return value
 
     def describe_value(self, value: AnswerValue) -> str:
@@ -234,7 +276,8 @@ class RankingQuestion(_OptionsQuestion):
         ranked = self._check_option_list(value)
         if sorted(ranked) != sorted(self.option_ids()):
             raise self._fail(
-                f"a ranking must list every item exactly once ({self._allowed()}), got {ranked}"
+                f"a ranking must list every item exactly once ({self._allowed()}), "
+                f"got {short_repr(ranked)}"
             )
         return ranked
 
@@ -259,7 +302,7 @@ class SplitQuestion(QuestionBase):
         if isinstance(value, bool) or not isinstance(value, int):
             raise self._fail(f"expected a whole percentage from 0 to 100, got {short_repr(value)}")
         if not 0 <= value <= 100:
-            raise self._fail(f"a split must be between 0 and 100 percent, got {value}")
+            raise self._fail(f"a split must be between 0 and 100 percent, got {short_repr(value)}")
         return value
 
     def describe_value(self, value: AnswerValue) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ..model.base import Side
 from ..model.edits import EditError
+from ..model.kinds import RelationshipKind
 from ..model.session import Session
 from . import dialogs
 
@@ -51,3 +52,17 @@ def label(text: str = "", role: str = "", *, wrap: bool = True) -> QLabel:
 def plain_tooltip(text: str) -> str:
     """Tooltip text shown literally (Qt would otherwise read markup in it) and wrapped."""
     return "<p>" + html.escape(text) + "</p>" if text else ""
+
+
+def kind_label(kind: RelationshipKind) -> str:
+    """The name of a kind of relationship, as the UI shows it (translated)."""
+    tr = QCoreApplication.translate
+    labels = {
+        RelationshipKind.PURCHASE_ORDER: tr("Kinds", "purchase order / supplier relationship"),
+        RelationshipKind.KEY_ACCOUNT: tr("Kinds", "key account"),
+        RelationshipKind.AFFILIATE: tr("Kinds", "affiliate / referral deal"),
+        RelationshipKind.SPONSORSHIP: tr("Kinds", "sponsorship"),
+        RelationshipKind.STRATEGIC_PARTNERSHIP: tr("Kinds", "strategic partnership"),
+        RelationshipKind.PUBLIC_COLLABORATION: tr("Kinds", "public or NGO collaboration"),
+    }
+    return labels[kind]

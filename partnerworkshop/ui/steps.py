@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -49,14 +51,6 @@ class StepPage(QWidget):
         return ""
 
 
-class ComparePage(StepPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Compare"), "title"))
-        layout.addStretch(1)
-
-
 class AgreePage(StepPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,3 +65,17 @@ class ExportPage(StepPage):
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Export"), "title"))
         layout.addStretch(1)
+
+
+# The Compare step lives in its own module, which builds on StepPage above. It is looked up on
+# first use, so that either module can be imported first without a circular import.
+if TYPE_CHECKING:
+    from .compare_page import ComparePage as ComparePage
+
+
+def __getattr__(name: str) -> Any:
+    if name == "ComparePage":
+        from .compare_page import ComparePage
+
+        return ComparePage
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

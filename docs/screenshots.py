@@ -56,6 +56,7 @@ def main() -> int:
         prepare=lambda window: window.answer_page.sections.setCurrentRow(3),
     )
     shoot("answer-step-zoomed.png", step=1, zoom=175)
+    shoot("compare-step.png", step=2)
     return 0
 
 

@@ -47,6 +47,13 @@ from .common import answers_hidden_reason, kind_label, label, party_name, status
 from .icons import icon
 from .steps import StepPage
 
+# Item data is never None: PySide6 6.12 on Python 3.11 releases None once too often each time it
+# hands back an empty item value, which in time crashes the interpreter.
+HEADING = ""
+"""The data of a heading in the list of questions (a question's id is never empty)."""
+NONE = ""
+"""The data of a choice that means "none" in a list (no kind agreed, no party)."""
+
 NO_DATE = QDate(2000, 1, 1)
 """Shown as "No date" in a date field: a parked item or action item need not have one."""
 
@@ -349,7 +356,7 @@ class AgreePage(StepPage):
         row.addWidget(label(self.tr("The agreed kind of relationship:"), wrap=False))
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("The agreed kind of relationship"))
-        self.kind.addItem(self.tr("Not agreed yet"), None)
+        self.kind.addItem(self.tr("Not agreed yet"), NONE)
         for kind in RelationshipKind:
             self.kind.addItem(kind_label(kind), kind.value)
         row.addWidget(self.kind)
@@ -502,7 +509,7 @@ class AgreePage(StepPage):
         if touched("agreement", "agreed_kind"):
             with QSignalBlocker(self.kind):
                 kind = session.agreement.agreed_kind
-                self.kind.setCurrentIndex(self.kind.findData(kind.value if kind else None))
+                self.kind.setCurrentIndex(self.kind.findData(kind.value if kind else NONE))
         if touched("agreement", "definition"):
             _show_plain(self.definition, session.agreement.definition)
         if touched("agreement", "action_items") or touched("parties"):
@@ -559,15 +566,15 @@ class AgreePage(StepPage):
             (self.tr("To settle ({count})"), self.progress.to_settle),
             (self.tr("Carried over as agreed ({count})"), self.progress.carried_over),
         )
-        wanted: list[str | None] = []
+        wanted: list[str] = []
         for _, question_ids in groups:
-            wanted.extend([None, *question_ids])
+            wanted.extend([HEADING, *question_ids])
         listed = [
             self.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.items.count())
         ]
         if listed == wanted:
             for row, question_id in enumerate(wanted):
-                if question_id is not None:
+                if question_id != HEADING:
                     fresh = self._settled_item(template.question(question_id).prompt, question_id)
                     self.items.item(row).setText(fresh.text())
                     self.items.item(row).setIcon(fresh.icon())
@@ -577,6 +584,7 @@ class AgreePage(StepPage):
             selected = None
             for title, question_ids in groups:
                 heading = QListWidgetItem(title.format(count=len(question_ids)))
+                heading.setData(Qt.ItemDataRole.UserRole, HEADING)
                 heading.setFlags(Qt.ItemFlag.NoItemFlags)
                 font = heading.font()
                 font.setBold(True)
@@ -606,8 +614,8 @@ class AgreePage(StepPage):
         return item
 
     def _item_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
-        question_id = current.data(Qt.ItemDataRole.UserRole) if current else None
-        if question_id and question_id != self._current:
+        question_id = current.data(Qt.ItemDataRole.UserRole) if current else HEADING
+        if question_id != HEADING and question_id != self._current:
             self._show_panel(str(question_id))
 
     def _clear_panel(self) -> None:
@@ -658,7 +666,7 @@ class AgreePage(StepPage):
 
     def _kind_chosen(self, index: int) -> None:
         value = self.kind.itemData(index)
-        kind = RelationshipKind(value) if value else None
+        kind = RelationshipKind(value) if value != NONE else None
         self._edit(lambda editor: editor.set_agreed_kind(kind))
 
     def _draft(self) -> None:
@@ -686,10 +694,10 @@ class AgreePage(StepPage):
         combo = QComboBox()
         combo.setAccessibleName(name)
         if allow_none:
-            combo.addItem(self.tr("Both / either"), None)
+            combo.addItem(self.tr("Both / either"), NONE)
         for side in SIDES:
             combo.addItem(party_name(self.editor.session, side), side)
-        combo.setCurrentIndex(combo.findData(current))
+        combo.setCurrentIndex(combo.findData(current or NONE))
         return combo
 
     def _fill_actions(self) -> None:
@@ -731,7 +739,8 @@ class AgreePage(StepPage):
             self.editor.seal()
 
     def _action_party(self, row: int, combo: QComboBox, _index: int) -> None:
-        self._set_action(row, "owner_party", combo.currentData())
+        party = combo.currentData()
+        self._set_action(row, "owner_party", None if party == NONE else party)
 
     def _action_due(self, row: int, field: QDateEdit, _date: QDate) -> None:
         self._set_action(row, "due", _date_of(field))

@@ -9,7 +9,7 @@ from typing import TypeVar
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..model.analysis import QuestionResult
+from ..model.analysis import QuestionResult, Status
 from ..model.base import Side
 from ..model.edits import EditError
 from ..model.kinds import RelationshipKind
@@ -68,17 +68,23 @@ def kind_label(kind: RelationshipKind) -> str:
     }[kind]
 
 
-def status_text(result: QuestionResult) -> str:
-    """A question's status in words; free text is read together rather than scored."""
+def status_label(status: Status) -> str:
+    """A status in words: Agree, Close, Apart or Open."""
     tr = QCoreApplication.translate
-    if result.read_together:
-        return tr("Status", "Read together")
-    return {
+    labels = {
         "agree": tr("Status", "Agree"),
         "close": tr("Status", "Close"),
         "apart": tr("Status", "Apart"),
         "open": tr("Status", "Open"),
-    }[result.status]
+    }
+    return labels[status]
+
+
+def status_text(result: QuestionResult) -> str:
+    """A question's status in words; free text is read together rather than scored."""
+    if result.read_together:
+        return QCoreApplication.translate("Status", "Read together")
+    return status_label(result.status)
 
 
 def answers_hidden_reason(session: Session) -> str | None:

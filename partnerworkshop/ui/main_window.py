@@ -6,7 +6,16 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLockFile, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QEvent,
+    QLockFile,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -44,10 +53,11 @@ from . import dialogs
 from .agree_page import AgreePage
 from .answer_page import AnswerPage
 from .common import party_name
+from .compare_page import ComparePage
 from .icons import icon
 from .outside_answers import OutsideAnswers
 from .setup_page import SetupPage
-from .steps import ComparePage, ExportPage
+from .steps import ExportPage
 from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
 
@@ -255,6 +265,7 @@ class MainWindow(QMainWindow):
         for page in (self.compare_page, self.agree_page, self.export_page):
             page.jump_to_question.connect(self.show_question)
             page.jump_to_step.connect(self.go_to_step)
+        self.compare_page.open_in_agree.connect(self.agree_page.show_item)
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -739,8 +750,9 @@ class MainWindow(QMainWindow):
 
     def _restore_geometry(self) -> None:
         settings = self.user_files.window_settings()
-        geometry = settings.value("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
+        # A default value: PySide6 mishandles the None it would give for a missing setting.
+        geometry = settings.value("geometry", QByteArray())
+        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
             available = self.screen().availableGeometry()
             self.resize(min(1280, available.width()), min(800, available.height()))
 

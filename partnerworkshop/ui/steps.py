@@ -1,4 +1,4 @@
-"""The Compare, Agree and Export steps."""
+"""What the steps after Answer have in common, and the Export step."""
 
 from __future__ import annotations
 
@@ -47,14 +47,6 @@ class StepPage(QWidget):
 
     def step_status(self) -> str:
         return ""
-
-
-class ComparePage(StepPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Compare"), "title"))
-        layout.addStretch(1)
 
 
 class ExportPage(StepPage):

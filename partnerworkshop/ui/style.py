@@ -78,4 +78,12 @@ def style_sheet(zoom: int) -> str:
     QListWidget#sections::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
     QRadioButton:focus, QCheckBox:focus {{ background: {ACCENT_SOFT}; border-radius: 3px; }}
     QToolTip {{ border: 1px solid {RULE}; padding: 4px; }}
+    QToolButton[role="disclosure"] {{ color: {ACCENT}; font-weight: 600; border: none;
+                                      padding: 3px 6px; }}
+    QToolButton[role="disclosure"]:focus {{ background: {ACCENT_SOFT}; border-radius: 3px; }}
+    QToolButton[role="filter"] {{ color: {MUTED}; background: {PAPER}; padding: 3px 10px;
+                                  border: 1px dashed {DISABLED}; border-radius: 4px; }}
+    QToolButton[role="filter"]:checked {{ color: {INK}; background: {ACCENT_SOFT};
+                                          border: 1px solid {ACCENT}; }}
+    QToolButton[role="filter"]:focus {{ border: 2px solid {INK}; }}
     """

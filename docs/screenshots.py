@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,12 +42,33 @@ def shoot(
     window.go_to_step(step)
     if prepare is not None:
         prepare(window)
-    for _ in range(3):
+    deadline = time.monotonic() + 3  # time for the Export step's preview to be made and drawn
+    while time.monotonic() < deadline:
         QApplication.processEvents()
+        time.sleep(0.05)
     path = HERE / name
     window.grab().save(str(path))
     print(f"wrote {path}")
+    window.editor.mark_saved()  # close without asking to save the example
     window.close()
+
+
+def agree_a_little(window: MainWindow) -> None:
+    """Settle a few agenda items the ways a room does."""
+    editor, session = window.editor, window.session
+    editor.resolve(
+        "name.kind_in_mind", "adopt_b", value=session.answer("B", "name.kind_in_mind").value
+    )
+    editor.resolve(
+        "sharing.costs", "agreed", value=40, wording="Northwind carries 40% of the costs."
+    )
+    editor.park("change.ending", "Legal teams of both organisations", None)
+    editor.set_item_notes("sharing.costs", "Contoso funds the new stock-management system.")
+
+
+def agree_and_open_an_item(window: MainWindow) -> None:
+    agree_a_little(window)
+    window.agree_page.show_item("sharing.costs")
 
 
 def main() -> int:
@@ -57,6 +79,8 @@ def main() -> int:
     )
     shoot("answer-step-zoomed.png", step=1, zoom=175)
     shoot("compare-step.png", step=2)
+    shoot("agree-step.png", step=3, prepare=agree_and_open_an_item)
+    shoot("export-step.png", step=4, prepare=agree_a_little)
     return 0
 
 

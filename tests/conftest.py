@@ -117,6 +117,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
         lambda parent, title, suggested, filters: script._next("save_file_name", title),
     )
     monkeypatch.setattr(
+        module, "open_externally", lambda parent, path: script.shown.append(("open", str(path)))
+    )
+    monkeypatch.setattr(
         module,
         "choose_party",
         lambda parent, title, text, names: script._next("choose_party", title),

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.agreement import AgreementProgress, agreement_progress, draft_definition
-from ..model.analysis import Analysis, QuestionResult, analyse
+from ..model.analysis import Analysis, analyse
 from ..model.base import SIDES, Side
 from ..model.edits import ActionItemField, Edit, SignatoryField
 from ..model.kinds import RelationshipKind
@@ -43,7 +43,15 @@ from ..model.session import ActionItem, AgreementItem, Resolution, Session, Sign
 from ..model.template import TextQuestion
 from . import dialogs
 from .answer_inputs import PlainTextField, make_input
-from .common import answers_hidden_reason, kind_label, label, party_name, status_text, try_edit
+from .common import (
+    answer_in_words,
+    answers_hidden_reason,
+    kind_label,
+    label,
+    party_name,
+    status_text,
+    try_edit,
+)
 from .icons import icon
 from .steps import StepPage
 
@@ -105,9 +113,6 @@ class ItemPanel(QWidget):
         self.editor = editor
         session = editor.session
         self.question = session.template.question(question_id)
-        analysis = page.analysis
-        assert analysis is not None
-        result = analysis.question(question_id)
         names = (party_name(session, "A"), party_name(session, "B"))
         colours = (session.parties.A.colour, session.parties.B.colour)
 
@@ -123,7 +128,7 @@ class ItemPanel(QWidget):
         answers = QGridLayout()
         answers.setHorizontalSpacing(16)
         for column, side in enumerate(SIDES):
-            answers.addWidget(self._answer_card(session, result, side), 0, column)
+            answers.addWidget(self._answer_card(session, side), 0, column)
             answers.setColumnStretch(column, 1)
         layout.addLayout(answers)
 
@@ -204,7 +209,7 @@ class ItemPanel(QWidget):
         self.owner.editingFinished.connect(editor.seal)
         self.reopen.clicked.connect(lambda: try_edit(self, lambda: editor.reopen(question_id)))
 
-    def _answer_card(self, session: Session, result: QuestionResult, side: Side) -> QFrame:
+    def _answer_card(self, session: Session, side: Side) -> QFrame:
         card = QFrame()
         card.setProperty("role", "card")
         card.setObjectName(f"answer-{side}")
@@ -214,9 +219,8 @@ class ItemPanel(QWidget):
         layout = QVBoxLayout(card)
         layout.addWidget(label(party_name(session, side), "heading"))
         answer = session.answer(side, self.question_id)
-        described = (result.answer_a if side == "A" else result.answer_b) or ""
-        if answer.value is None:
-            described = self.tr("No answer")
+        names: dict[Side, str] = {s: party_name(session, s) for s in SIDES}
+        described = answer_in_words(self.question, answer, names) or self.tr("No answer")
         layout.addWidget(label(described))
         facts = [self.tr("Importance: {level}").format(level=self._importance(answer.importance))]
         if answer.not_sure:

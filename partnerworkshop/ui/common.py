@@ -13,7 +13,8 @@ from ..model.analysis import QuestionResult, Status
 from ..model.base import Side
 from ..model.edits import EditError
 from ..model.kinds import RelationshipKind
-from ..model.session import Session
+from ..model.session import Answer, Session
+from ..model.template import Question, SplitQuestion
 from . import dialogs
 
 T = TypeVar("T")
@@ -105,3 +106,21 @@ def answers_hidden_reason(session: Session) -> str | None:
             "Answer step to compare and agree.",
         )
     return None
+
+
+def answer_in_words(question: Question, answer: Answer, names: dict[Side, str]) -> str | None:
+    """One party's answer for the table; None when it gave none and is not unsure either."""
+    if answer.value is None:
+        return QCoreApplication.translate("Answers", "Not sure") if answer.not_sure else None
+    if isinstance(question, SplitQuestion):
+        assert isinstance(answer.value, int)
+        text = QCoreApplication.translate("Answers", "{a} {share_a}%, {b} {share_b}%").format(
+            a=names["A"], share_a=answer.value, b=names["B"], share_b=100 - answer.value
+        )
+    else:
+        text = question.describe_value(answer.value)
+    return (
+        QCoreApplication.translate("Answers", "{answer} (not sure)").format(answer=text)
+        if answer.not_sure
+        else text
+    )

@@ -58,6 +58,7 @@ from ..model.session import Answer, Session
 from ..model.template import Question, Questionnaire, SplitQuestion
 from .charts import GapBar, RadarSeries, ReadingRadar, SectionGapBars
 from .common import (
+    answer_in_words,
     answers_hidden_reason,
     kind_label,
     label,
@@ -140,20 +141,6 @@ def question_numbers(template: Questionnaire) -> dict[str, str]:
         for section_number, section in enumerate(template.sections, start=1)
         for question_number, question in enumerate(section.questions, start=1)
     }
-
-
-def answer_in_words(question: Question, answer: Answer, names: dict[Side, str]) -> str | None:
-    """One party's answer for the table; None when it gave none and is not unsure either."""
-    if answer.value is None:
-        return _tr("Not sure") if answer.not_sure else None
-    if isinstance(question, SplitQuestion):
-        assert isinstance(answer.value, int)
-        text = _tr("{a} {share_a}%, {b} {share_b}%").format(
-            a=names["A"], share_a=answer.value, b=names["B"], share_b=100 - answer.value
-        )
-    else:
-        text = question.describe_value(answer.value)
-    return _tr("{answer} (not sure)").format(answer=text) if answer.not_sure else text
 
 
 def agenda_line(question: Question, answers: dict[Side, Answer], names: dict[Side, str]) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 SaveChoice = Literal["save", "discard", "cancel"]
@@ -138,3 +139,9 @@ def preview_incoming(
     if clicked is not None and clicked is replace:
         return "replace"
     return "cancel"
+
+
+def open_externally(parent: QWidget | None, path: Path) -> None:
+    """Open a file in the application the system uses for it (a PDF reader, say)."""
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        warn(parent, _tr("The file could not be opened"), str(path))

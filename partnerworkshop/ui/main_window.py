@@ -54,10 +54,10 @@ from .agree_page import AgreePage
 from .answer_page import AnswerPage
 from .common import party_name
 from .compare_page import ComparePage
+from .export_page import ExportPage
 from .icons import icon
 from .outside_answers import OutsideAnswers
 from .setup_page import SetupPage
-from .steps import ExportPage
 from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
 

@@ -1,12 +1,11 @@
-"""What the steps after Answer have in common, and the Export step."""
+"""What the steps after Answer (Compare, Agree, Export) have in common."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..model.edits import Edit, SessionEditor
-from .common import label
 
 
 class StepPage(QWidget):
@@ -47,11 +46,3 @@ class StepPage(QWidget):
 
     def step_status(self) -> str:
         return ""
-
-
-class ExportPage(StepPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label(self.tr("Export"), "title"))
-        layout.addStretch(1)

@@ -1,0 +1,116 @@
+"""The Export step: contents and warnings, the preview, exporting, and the charter's version."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from factories import agree_on_example
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtTest import QTest
+from ui_driver import click, visible_texts
+
+from partnerworkshop.model.catalog import example_session
+from partnerworkshop.model.fingerprint import fingerprint
+from partnerworkshop.ui.export_page import ExportPage
+from partnerworkshop.ui.main_window import MainWindow
+
+EXPORT = 4
+
+
+def _export_page(window: MainWindow, qtbot: Any) -> ExportPage:
+    session = example_session()
+    window.set_document(session, None)
+    agree_on_example(window.editor.session)  # a realistic agreement, as the Agree step leaves it
+    window.editor.set_definition(window.session.agreement.definition + " ")  # tell the window
+    window.go_to_step(EXPORT)
+    page = window.export_page
+    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready, timeout=10000)
+    return page
+
+
+def test_the_page_says_what_the_charter_holds_and_what_to_settle(
+    window: MainWindow, qtbot: Any
+) -> None:
+    page = _export_page(window, qtbot)
+    texts = "\n".join(visible_texts(page))
+    assert "Draft: every page is marked DRAFT" in texts
+    assert "The session is still a draft" in texts
+    assert "1  The shared definition:" in page.parts.text()
+    assert "6  Signatures: 4 signatories" in page.parts.text()
+    assert page.fingerprint.text() == fingerprint(window.session)
+    assert window.step_bar.buttons[EXPORT].status == "Not exported yet"
+
+
+def test_the_preview_shows_the_charters_own_pages(window: MainWindow, qtbot: Any) -> None:
+    page = _export_page(window, qtbot)
+    pages = page.document.pageCount()
+    assert pages > 10
+    assert page.preview_note.text() == f"Preview: {pages} pages"
+    image = page.document.render(0, page.document.pagePointSize(0).toSize())
+    assert not image.isNull()
+
+    page.confidentiality.setFocus()
+    page.confidentiality.selectAll()
+    QTest.keyClicks(page.confidentiality, "Strictly private")
+    QTest.keyClick(page.confidentiality, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready, timeout=10000)
+    assert page.options().confidentiality == "Strictly private"
+
+
+def test_export_writes_the_pdf_and_records_the_version(
+    window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    page = _export_page(window, qtbot)
+    target = tmp_path / "charter.pdf"
+    dialogs.answer("save_file_name", target)
+    click(page.export_button)
+    reader = PdfReader(target)
+    assert len(reader.pages) == page.document.pageCount()
+    assert fingerprint(window.session) in reader.pages[0].extract_text().replace("\n", "")
+    assert window.session.agreement.charter.version == 1
+    assert window.isWindowModified(), "the session now records the charter: save it"
+    assert window.step_bar.buttons[EXPORT].status == "Version 1 exported"
+    assert "Exported version 1" in page.result.text()
+    click(page.open_button)
+    assert dialogs.shown[-1] == ("open", str(target))
+
+    # The same agreed content keeps its version; a change makes the next export version 2.
+    dialogs.answer("save_file_name", tmp_path / "again.pdf")
+    click(page.export_button)
+    assert window.session.agreement.charter.version == 1
+    window.editor.set_definition("A new definition, agreed at the table.")
+    window.go_to_step(3)
+    window.go_to_step(EXPORT)
+    assert "Version 2 (the agreed content has changed since the last export)" in page.status.text()
+    dialogs.answer("save_file_name", tmp_path / "v2.pdf")
+    click(page.export_button)
+    assert window.session.agreement.charter.version == 2
+    window.undo_action.trigger()
+    assert window.session.agreement.charter.version == 1, "recording the export is undoable"
+
+
+def test_a_failed_export_says_why_and_leaves_nothing(
+    window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    page = _export_page(window, qtbot)
+    dialogs.answer("save_file_name", tmp_path / "missing-folder" / "charter.pdf")
+    click(page.export_button)
+    (warning,) = dialogs.warnings()
+    assert warning[1] == "The charter could not be exported"
+    assert "does not exist" in warning[3]
+    assert not (tmp_path / "missing-folder").exists()
+    assert window.session.agreement.charter.version == 0
+    assert not page.open_button.isEnabled()
+
+
+def test_blind_mode_hides_the_export_until_everything_is_revealed(window: MainWindow) -> None:
+    window.set_document(example_session(), None)
+    window.editor.set_answer_mode("blind")
+    window.go_to_step(EXPORT)
+    page = window.export_page
+    assert page.hidden_note.isVisible()
+    assert not page.body.isVisible()
+    assert page.document.pageCount() == 0, "no charter (with both parties' answers) is made"

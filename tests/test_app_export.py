@@ -8,7 +8,6 @@ from typing import Any
 from factories import agree_on_example
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtTest import QTest
 from ui_driver import click, visible_texts
 
@@ -27,7 +26,7 @@ def _export_page(window: MainWindow, qtbot: Any) -> ExportPage:
     window.editor.set_definition(window.session.agreement.definition + " ")  # tell the window
     window.go_to_step(EXPORT)
     page = window.export_page
-    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready, timeout=10000)
+    qtbot.waitUntil(lambda: page.preview.page_count() > 0, timeout=10000)
     return page
 
 
@@ -46,17 +45,25 @@ def test_the_page_says_what_the_charter_holds_and_what_to_settle(
 
 def test_the_preview_shows_the_charters_own_pages(window: MainWindow, qtbot: Any) -> None:
     page = _export_page(window, qtbot)
-    pages = page.document.pageCount()
+    pages = page.preview.page_count()
     assert pages > 10
     assert page.preview_note.text() == f"Preview: {pages} pages"
-    image = page.document.render(0, page.document.pagePointSize(0).toSize())
+    image = page.preview.page_image(0, width=800)
     assert not image.isNull()
+    assert image.pixelColor(5, 5).name() == "#ffffff", "a white page"
+    dark = sum(
+        image.pixelColor(x, y).lightness() < 100
+        for x in range(0, image.width(), 7)
+        for y in range(0, image.height() // 4, 7)
+    )
+    assert dark > 50, "with the title drawn on it"
 
     page.confidentiality.setFocus()
     page.confidentiality.selectAll()
     QTest.keyClicks(page.confidentiality, "Strictly private")
     QTest.keyClick(page.confidentiality, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.document.status() == QPdfDocument.Status.Ready, timeout=10000)
+    assert page.preview.page_count() == 0, "the old preview goes at once"
+    qtbot.waitUntil(lambda: page.preview.page_count() > 0, timeout=10000)
     assert page.options().confidentiality == "Strictly private"
 
 
@@ -68,7 +75,7 @@ def test_export_writes_the_pdf_and_records_the_version(
     dialogs.answer("save_file_name", target)
     click(page.export_button)
     reader = PdfReader(target)
-    assert len(reader.pages) == page.document.pageCount()
+    assert len(reader.pages) == page.preview.page_count()
     assert fingerprint(window.session) in reader.pages[0].extract_text().replace("\n", "")
     assert window.session.agreement.charter.version == 1
     assert window.isWindowModified(), "the session now records the charter: save it"
@@ -113,4 +120,4 @@ def test_blind_mode_hides_the_export_until_everything_is_revealed(window: MainWi
     page = window.export_page
     assert page.hidden_note.isVisible()
     assert not page.body.isVisible()
-    assert page.document.pageCount() == 0, "no charter (with both parties' answers) is made"
+    assert page.preview.page_count() == 0, "no charter (with both parties' answers) is made"

@@ -31,7 +31,7 @@ from ..errors import FileProblem
 from ..model.base import Side, other_side
 from ..model.incoming import AnswersPlan, plan_incoming
 from ..model.session import Answer, Importance, Session
-from ..model.storage import read_bytes, write_atomically
+from ..model.storage import decode_text, read_bytes, write_atomically
 from ..model.template import (
     AnswerValue,
     MultipleChoiceQuestion,
@@ -274,18 +274,7 @@ def read_answer_sheet(path: Path, session: Session, side: Side) -> dict[str, Ans
 
 
 def parse_answer_sheet(data: bytes, session: Session, side: Side, path: Path) -> dict[str, Answer]:
-    if not data.strip():
-        raise FileProblem(path, ["the file is empty"])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileProblem(
-            path,
-            [
-                f"the file is not UTF-8 text (unreadable byte at position {error.start}); "
-                + _SAVE_AS_UTF8
-            ],
-        ) from None
+    text = decode_text(data, path, _SAVE_AS_UTF8)
     try:
         tables = [_table(text, delimiter) for delimiter in _DELIMITERS]
     except csv.Error as error:

@@ -15,7 +15,7 @@ import secrets
 import shutil
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
@@ -77,19 +77,24 @@ def read_bytes(path: Path) -> bytes:
         raise FileProblem(path, [f"the file cannot be read ({error.strerror or error})"]) from None
 
 
-def parse_json(data: bytes, path: Path) -> Any:
+def decode_text(data: bytes, path: Path, advice: str) -> str:
+    """The file's text (UTF-8, with or without a byte-order mark), or why it cannot be read.
+
+    ``advice`` ends the message when the file is not UTF-8, e.g. how to save it as UTF-8.
+    """
     if not data.strip():
         raise FileProblem(path, ["the file is empty"])
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise FileProblem(
             path,
-            [
-                f"the file is not UTF-8 text (unreadable byte at position {error.start}); "
-                "it may be damaged or not a partnerworkshop file"
-            ],
+            [f"the file is not UTF-8 text (unreadable byte at position {error.start}); {advice}"],
         ) from None
+
+
+def parse_json(data: bytes, path: Path) -> Any:
+    text = decode_text(data, path, "it may be damaged or not a partnerworkshop file")
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
@@ -275,28 +280,38 @@ def _location(loc: tuple[int | str, ...]) -> str:
     return "".join(parts)
 
 
-def session_from_json(raw: Any, path: Path) -> Session:
-    raw = _check_header(raw, path, SESSION_FORMAT, SESSION_SCHEMA_VERSION, SESSION_MIGRATIONS)
+ModelT = TypeVar("ModelT", Session, Questionnaire)
+
+
+def _model_from_json(
+    raw: Any,
+    path: Path,
+    model: type[ModelT],
+    expected: str,
+    current: int,
+    migrations: dict[int, Migration],
+) -> ModelT:
+    raw = _check_header(raw, path, expected, current, migrations)
     try:
-        return Session.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as error:
         raise FileProblem(path, describe_validation_error(error)) from None
     except RecursionError:
         raise FileProblem(
             path, ["the file is nested too deeply to be a partnerworkshop file"]
         ) from None
+
+
+def session_from_json(raw: Any, path: Path) -> Session:
+    return _model_from_json(
+        raw, path, Session, SESSION_FORMAT, SESSION_SCHEMA_VERSION, SESSION_MIGRATIONS
+    )
 
 
 def template_from_json(raw: Any, path: Path) -> Questionnaire:
-    raw = _check_header(raw, path, TEMPLATE_FORMAT, TEMPLATE_SCHEMA_VERSION, TEMPLATE_MIGRATIONS)
-    try:
-        return Questionnaire.model_validate(raw)
-    except ValidationError as error:
-        raise FileProblem(path, describe_validation_error(error)) from None
-    except RecursionError:
-        raise FileProblem(
-            path, ["the file is nested too deeply to be a partnerworkshop file"]
-        ) from None
+    return _model_from_json(
+        raw, path, Questionnaire, TEMPLATE_FORMAT, TEMPLATE_SCHEMA_VERSION, TEMPLATE_MIGRATIONS
+    )
 
 
 def load_session(path: Path | str) -> Session:

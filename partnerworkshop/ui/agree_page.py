@@ -297,13 +297,8 @@ class AgreePage(StepPage):
         self.panel: ItemPanel | None = None
         self._current: str | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 8, 16, 8)
-        self.hidden_note = label(role="help")
-        outer.addWidget(self.hidden_note)
-
-        self.body = QWidget()
-        body = QVBoxLayout(self.body)
+        body_widget = QWidget()
+        body = QVBoxLayout(body_widget)
         body.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
         self.progress_label = label(role="heading")
@@ -326,7 +321,7 @@ class AgreePage(StepPage):
         self.tabs.addTab(self._build_actions_tab(), self.tr("Action items"))
         self.tabs.addTab(self._build_signatories_tab(), self.tr("Signatories"))
         body.addWidget(self.tabs, 1)
-        outer.addWidget(self.body, 1)
+        self._lay_out(body_widget)
 
         self.mark_agreed.clicked.connect(self._mark_agreed)
         self.back_to_draft.clicked.connect(
@@ -484,16 +479,11 @@ class AgreePage(StepPage):
     def refresh(self) -> None:
         """Rebuild the page from the session (after answers or parties change, or when shown)."""
         assert self.editor is not None
-        session = self.editor.session
-        hidden = answers_hidden_reason(session)
-        self.hidden_note.setText(hidden or "")
-        self.hidden_note.setVisible(bool(hidden))
-        self.body.setVisible(not hidden)
-        if hidden:
+        if self._answers_hidden():
             self.analysis = None
             self._clear_panel()
             return
-        self.analysis = analyse(session)
+        self.analysis = analyse(self.editor.session)
         self._update()
         self._show_panel(self._current)
 

@@ -1,6 +1,6 @@
 """The Export step: what the charter will hold, what is worth settling first, a preview, export.
 
-The preview is the charter itself, made in memory and shown page by page, so what the room sees
+The preview is the charter itself, made in memory and drawn page by page, so what the room sees
 is exactly what the lawyers will receive.
 """
 
@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QTimer
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -35,8 +33,9 @@ from ..export.charter import (
 )
 from ..model.edits import Edit
 from . import dialogs
-from .common import answers_hidden_reason, label
+from .common import label
 from .icons import icon
+from .page_preview import PagePreview
 from .steps import StepPage
 
 PREVIEW_DELAY_MS = 150
@@ -64,15 +63,9 @@ class ExportPage(StepPage):
         super().__init__(parent)
         self.summary: CharterSummary | None = None
         self.exported: Path | None = None
-        self._pdf_buffer: QBuffer | None = None
 
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(16, 8, 16, 8)
-        self.hidden_note = label(role="help")
-        outer.addWidget(self.hidden_note)
-
-        self.body = QSplitter(Qt.Orientation.Horizontal)
-        outer.addWidget(self.body, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._lay_out(self.splitter)
 
         side = QWidget()
         side.setObjectName("page")
@@ -131,23 +124,20 @@ class ExportPage(StepPage):
         left_layout.addWidget(scroll, 1)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.result)
-        self.body.addWidget(left)
+        self.splitter.addWidget(left)
 
         preview = QFrame()
         preview_layout = QVBoxLayout(preview)
         preview_layout.setContentsMargins(0, 0, 0, 0)
         self.preview_note = label(role="muted")
         preview_layout.addWidget(self.preview_note)
-        self.document = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setAccessibleName(self.tr("Preview of the charter's pages"))
-        self.view.setDocument(self.document)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        preview_layout.addWidget(self.view, 1)
-        self.body.addWidget(preview)
-        self.body.setStretchFactor(0, 2)
-        self.body.setStretchFactor(1, 3)
+        self.preview = PagePreview()
+        self.preview.setAccessibleName(self.tr("Preview of the charter's pages"))
+        preview_layout.addWidget(self.preview, 1)
+        self.splitter.addWidget(preview)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self._split_once = True
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -172,12 +162,13 @@ class ExportPage(StepPage):
     def refresh(self) -> None:
         assert self.editor is not None
         session = self.editor.session
-        hidden = answers_hidden_reason(session)
-        self.hidden_note.setText(hidden or "")
-        self.hidden_note.setVisible(bool(hidden))
-        self.body.setVisible(not hidden)
         self._clear_preview()
-        if hidden:
+        if self._split_once and self.splitter.width() > 0:
+            # The first time the page is laid out: the preview takes the larger share.
+            width = self.splitter.width()
+            self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
+            self._split_once = False
+        if self._answers_hidden():
             self.summary = None
             return
         self.summary = summary = charter_summary(session, self.options())
@@ -230,19 +221,14 @@ class ExportPage(StepPage):
 
     def _clear_preview(self) -> None:
         self._preview_timer.stop()
-        self.document.close()
-        self._pdf_buffer = None
+        self.preview.clear()
 
     def make_preview(self) -> None:
         """Make the charter in memory and show its pages."""
         if self.editor is None or self.summary is None:
             return
         data, _, pages = charter_pdf(self.editor.session, self.options())
-        buffer = QBuffer(self)
-        buffer.setData(QByteArray(data))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        self.document.load(buffer)
-        self._pdf_buffer = buffer  # the document reads from it for as long as it is shown
+        self.preview.show_pdf(data)
         self.preview_note.setText(self.tr("Preview: {pages} pages").format(pages=pages))
 
     def export(self) -> None:

@@ -5,6 +5,7 @@ Incoming answers are shown before anything changes; taking them in is one undoab
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from ..export.answer_sheet import plan_import, read_answer_sheet, write_answer_s
 from ..model.base import Side
 from ..model.incoming import AnswersPlan, AnswersRefused, describe_conflicts
 from ..model.packs import make_pack, plan_merge
+from ..model.session import Session
 from ..model.storage import load_session, save_session
 from . import dialogs
 from .common import party_name
@@ -39,29 +41,48 @@ class OutsideAnswers(QObject):
     def _folder(self) -> str:
         return str(self.window.path.parent) if self.window.path else ""
 
-    def export_sheet(self) -> None:
-        title = self.tr("Export an answer sheet")
-        side = self._choose_party(title, self.tr("Whose answer sheet?"))
+    def _write_for_party(
+        self,
+        title: str,
+        question: str,
+        file_name: str,
+        filters: str,
+        write: Callable[[Session, Side, Path], None],
+        failed: str,
+        written: str,
+    ) -> None:
+        """Ask which party and where, then write that party's file; say how it went.
+
+        ``file_name`` and ``written`` may name the party as {name}; ``written`` the file as {file}.
+        """
+        side = self._choose_party(title, question)
         if side is None:
             return
         session = self.window.session
         name = party_name(session, side)
-        path = dialogs.save_file_name(
-            self.window,
-            title,
-            str(Path(self._folder()) / f"answers-{_file_part(name)}.csv"),
-            self.tr("Answer sheets (*.csv)"),
-        )
+        suggested = Path(self._folder()) / file_name.format(name=_file_part(name))
+        path = dialogs.save_file_name(self.window, title, str(suggested), filters)
         if path is None:
             return
         try:
-            write_answer_sheet(session, side, path)
+            write(session, side, path)
         except FileProblem as problem:
-            self.window.show_file_problem(self.tr("The answer sheet could not be written"), problem)
+            self.window.show_file_problem(failed, problem)
             return
-        self.window.statusBar().showMessage(
-            self.tr("Answer sheet for {name} written to {file}").format(name=name, file=path.name),
-            6000,
+        except AnswersRefused as refused:
+            dialogs.warn(self.window, title, failed, "\n".join(refused.problems))
+            return
+        self.window.statusBar().showMessage(written.format(name=name, file=path.name), 6000)
+
+    def export_sheet(self) -> None:
+        self._write_for_party(
+            self.tr("Export an answer sheet"),
+            self.tr("Whose answer sheet?"),
+            "answers-{name}.csv",
+            self.tr("Answer sheets (*.csv)"),
+            write_answer_sheet,
+            self.tr("The answer sheet could not be written"),
+            self.tr("Answer sheet for {name} written to {file}"),
         )
 
     def import_sheet(self) -> None:
@@ -88,36 +109,14 @@ class OutsideAnswers(QObject):
         self._take_in(plan, title, self.tr("the sheet"))
 
     def make_pack(self) -> None:
-        title = self.tr("Make an answer pack")
-        side = self._choose_party(
-            title,
+        self._write_for_party(
+            self.tr("Make an answer pack"),
             self.tr("For which party? The pack holds none of the other party's answers."),
-        )
-        if side is None:
-            return
-        session = self.window.session
-        name = party_name(session, side)
-        path = dialogs.save_file_name(
-            self.window,
-            title,
-            str(Path(self._folder()) / f"answer-pack-{_file_part(name)}.pws.json"),
+            "answer-pack-{name}.pws.json",
             self.tr("Workshop sessions (*.pws.json)"),
-        )
-        if path is None:
-            return
-        try:
-            save_session(make_pack(session, side), path)
-        except FileProblem as problem:
-            self.window.show_file_problem(self.tr("The answer pack could not be written"), problem)
-            return
-        except AnswersRefused as refused:
-            dialogs.warn(
-                self.window, title, self.tr("No answer pack was made."), "\n".join(refused.problems)
-            )
-            return
-        self.window.statusBar().showMessage(
-            self.tr("Answer pack for {name} written to {file}").format(name=name, file=path.name),
-            6000,
+            lambda session, side, path: save_session(make_pack(session, side), path),
+            self.tr("The answer pack could not be written"),
+            self.tr("Answer pack for {name} written to {file}"),
         )
 
     def merge_pack(self) -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..model.edits import Edit, SessionEditor
+from .common import answers_hidden_reason, label
 
 
 class StepPage(QWidget):
@@ -46,3 +47,21 @@ class StepPage(QWidget):
 
     def step_status(self) -> str:
         return ""
+
+    def _lay_out(self, body: QWidget) -> None:
+        """A note shown instead of ``body`` while the answers must stay hidden, then the body."""
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(16, 8, 16, 8)
+        self.hidden_note = label(role="help")
+        outer.addWidget(self.hidden_note)
+        self.body = body
+        outer.addWidget(body, 1)
+
+    def _answers_hidden(self) -> bool:
+        """Show the note instead of the body when the answers may not be seen (blind, a pack)."""
+        assert self.editor is not None
+        reason = answers_hidden_reason(self.editor.session)
+        self.hidden_note.setText(reason or "")
+        self.hidden_note.setVisible(bool(reason))
+        self.body.setVisible(not reason)
+        return reason is not None

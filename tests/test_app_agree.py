@@ -223,3 +223,24 @@ def test_blind_mode_hides_the_agreement_until_everything_is_revealed(window: Mai
     for section in window.session.template.sections:
         window.editor.reveal_section(section.id)
     assert page.body.isVisible()
+
+
+def test_another_questionnaire_after_the_agree_step(window: MainWindow, tmp_path: Any) -> None:
+    from partnerworkshop.model.catalog import builtin_template
+    from partnerworkshop.model.session import new_session
+    from partnerworkshop.model.storage import save_session
+
+    page = _agree(window)
+    question_id = agreement_progress(window.session).to_settle[0]
+    _open(page, question_id)
+    short = tmp_path / "short.pws.json"
+    save_session(new_session(builtin_template("partnership-meaning-short")), short)
+    window.editor.mark_saved()
+    assert window.load(short)
+    window.go_to_step(3)
+    assert page.panel is None or page.panel.question_id in {
+        q.id for q in window.session.template.questions()
+    }
+    window.editor.change_template(builtin_template())
+    window.go_to_step(3)
+    assert page.progress is not None

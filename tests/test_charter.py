@@ -289,7 +289,7 @@ def test_hostile_and_unicode_text_is_printed_exactly(hostile_session: Session) -
 @settings(max_examples=200, deadline=None)
 @given(any_text)
 def test_any_text_becomes_markup_that_shows_exactly_that_text(text: str) -> None:
-    charter_fonts = fonts.load_fonts()
+    charter_fonts = fonts.fonts_for([text])
     paragraph = Paragraph(charter_fonts.markup(text), ParagraphStyle("t", fontName=fonts.REGULAR))
     shown = "".join(
         "\n" if getattr(fragment, "lineBreak", False) else fragment.text

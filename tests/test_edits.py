@@ -259,3 +259,23 @@ def test_a_pack_refuses_edits_to_the_other_party(small_session: Session) -> None
     editor.set_answer("A", "trust", 2)
     with pytest.raises(EditError, match="This answer pack is for Party A only"):
         editor.set_answer("B", "trust", 2)
+
+
+def test_the_analysis_is_worked_out_again_only_after_edits_that_change_it(
+    small_session: Session,
+) -> None:
+    editor = SessionEditor(small_session)
+    first = editor.analysis()
+    assert editor.analysis() is first
+    editor.set_comment("A", "trust", "A remark")
+    editor.set_workshop("title", "Kick-off")
+    editor.set_item_notes("trust", "Notes")
+    assert editor.analysis() is first, "comments, workshop details and notes change nothing"
+    editor.set_answer("A", "trust", 2)
+    second = editor.analysis()
+    assert second is not first
+    assert second.question("trust").answer_a is not None
+    editor.undo()
+    assert editor.analysis().question("trust").answer_a is None
+    editor.set_party("B", "label", "Contoso")
+    assert editor.analysis().names["B"] == "Contoso"

@@ -297,11 +297,12 @@ def _warnings(
 
 def _missing_characters(session: Session, options: CharterOptions) -> dict[str, str]:
     """Each character no charter font can draw, with where it first appears."""
-    from .fonts import load_fonts
+    from .fonts import fonts_for
 
-    fonts = load_fonts()
+    texts = list(printed_texts(session, options))
+    fonts = fonts_for(text for _, text in texts)
     found: dict[str, str] = {}
-    for place, text in printed_texts(session, options):
+    for place, text in texts:
         for character in fonts.missing([text]):
             found.setdefault(character, place)
     return found

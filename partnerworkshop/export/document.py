@@ -45,9 +45,10 @@ from .charter import (
     CharterSummary,
     asks_about_principles,
     principle_positions,
+    printed_texts,
 )
 from .charts import GapBars, GapRow, PartyStyle, ReadingChart, ReadingRow, SplitBar
-from .fonts import BOLD, REGULAR, CharterFonts, load_fonts
+from .fonts import BOLD, REGULAR, CharterFonts, fonts_for
 
 INK = HexColor("#1A1A1A")
 MUTED = HexColor("#595959")
@@ -1204,7 +1205,8 @@ def build_charter(
     session: Session, summary: CharterSummary, options: CharterOptions
 ) -> tuple[bytes, int]:
     """The charter as PDF bytes and its number of pages."""
-    layout = Layout(session, summary, options, load_fonts())
+    fonts = fonts_for(text for _, text in printed_texts(session, options))
+    layout = Layout(session, summary, options, fonts)
     buffer = io.BytesIO()
     document = CharterDocument(
         buffer,

@@ -60,7 +60,9 @@ class FallbackFont:
     subfont: int = 0
 
 
+@cache
 def _loadable(path: Path, subfont: int) -> TTFont | None:
+    """The font, read once (a CJK font file takes a good part of a second to read)."""
     try:
         font = TTFont(FALLBACK, str(path), subfontIndex=subfont)
     except (TTFError, OSError, ValueError):
@@ -245,6 +247,11 @@ def charter_fonts(fallback: FallbackFont | None) -> CharterFonts:
     return CharterFonts(fallback)
 
 
-def load_fonts() -> CharterFonts:
-    """The charter's fonts, with a CJK fallback when this computer has one."""
+def fonts_for(texts: Iterable[str]) -> CharterFonts:
+    """The charter's fonts for these texts: the shipped font, and a CJK font from this computer
+    only when the texts hold characters the shipped font cannot draw (looking for one is slow).
+    """
+    shipped = charter_fonts(None)
+    if not shipped.missing(texts):
+        return shipped
     return charter_fonts(find_cjk_font())

@@ -19,6 +19,7 @@ from typing import Any, Literal, TypeVar, get_args
 from pydantic import BaseModel, ValidationError
 
 from .agreement import agreement_progress
+from .analysis import Analysis, analyse
 from .base import Side
 from .kinds import RelationshipKind
 from .session import (
@@ -105,6 +106,8 @@ def set_at(root: Any, path: Path, value: Any) -> None:
 
 
 Listener = Callable[[Edit], None]
+ANALYSED_PARTS = ("answers", "template", "parties")
+"""The parts of a session the analysis reads (besides comments, which it does not)."""
 WorkshopField = Literal["title", "date", "location", "facilitator"]
 PartyField = Literal["organisation", "label", "colour"]
 RepresentativeField = Literal["name", "role", "email"]
@@ -123,6 +126,7 @@ class SessionEditor:
     _clean_at: int | None = 0
     _sealed: bool = True
     _listeners: list[Listener] = field(default_factory=list)
+    _analysis: Analysis | None = None
 
     # --- history ---------------------------------------------------------------------------
 
@@ -219,7 +223,9 @@ class SessionEditor:
         status_path = ("agreement", "status")
         if self.session.agreement.status != "agreed" or any(c.path == status_path for c in changes):
             return []
-        if agreement_progress(self.session).can_be_agreed:
+        if any(change.path[0] in ANALYSED_PARTS for change in changes):
+            self._analysis = None  # the changes are made but not yet announced
+        if agreement_progress(self.session, self.analysis()).can_be_agreed:
             return []
         set_at(self.session, status_path, "draft")
         return [Change(status_path, "agreed", "draft")]
@@ -249,8 +255,17 @@ class SessionEditor:
             self._sealed = True
 
     def _notify(self, edit: Edit) -> None:
+        if edit.action != "answer.comment" and any(edit.touches(part) for part in ANALYSED_PARTS):
+            self._analysis = None  # before the listeners, who may ask for the new one
         for listener in list(self._listeners):
             listener(edit)
+
+    def analysis(self) -> Analysis:
+        """The analysis of the session as it is now, worked out again only after edits that
+        change it (answers other than comments, the questionnaire, the parties' names)."""
+        if self._analysis is None:
+            self._analysis = analyse(self.session)
+        return self._analysis
 
     def _replace(
         self, action: str, path: Path, new: Any, merge_key: Hashable | None = None
@@ -469,7 +484,7 @@ class SessionEditor:
         """Mark the session agreed (only once nothing needs settling) or back to draft."""
         _check_choice(status, Literal["draft", "agreed"], "status")
         if status == "agreed":
-            unsettled = agreement_progress(self.session).unsettled
+            unsettled = agreement_progress(self.session, self.analysis()).unsettled
             if unsettled:
                 raise EditError(
                     f"{unsettled} question{'s' if unsettled != 1 else ''} still "

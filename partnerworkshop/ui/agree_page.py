@@ -35,9 +35,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.agreement import AgreementProgress, agreement_progress, draft_definition
-from ..model.analysis import Analysis, analyse
+from ..model.analysis import Analysis
 from ..model.base import SIDES, Side
-from ..model.edits import ActionItemField, Edit, SignatoryField
+from ..model.edits import ActionItemField, Edit, SessionEditor, SignatoryField
 from ..model.kinds import RelationshipKind
 from ..model.session import ActionItem, AgreementItem, Resolution, Session, Signatory
 from ..model.template import TextQuestion
@@ -45,7 +45,6 @@ from . import dialogs
 from .answer_inputs import PlainTextField, make_input
 from .common import (
     answer_in_words,
-    answers_hidden_reason,
     kind_label,
     label,
     party_name,
@@ -466,12 +465,21 @@ class AgreePage(StepPage):
             return None
         return try_edit(self, lambda: operation(editor))
 
+    def set_editor(self, editor: SessionEditor) -> None:
+        self._current = None  # the question shown belonged to the previous session
+        self._clear_panel()
+        self.analysis = None
+        super().set_editor(editor)
+
     def on_edit(self, edit: Edit) -> None:
         if not self.isVisible() or self.editor is None:
             self._stale = True  # rebuilt from the session when shown
             return
         structural = ("answers", "template", "parties", "answering")
         if self.analysis is None or any(edit.touches(part) for part in structural):
+            if edit.touches("template"):
+                self._current = None
+                self._clear_panel()
             self.refresh()
             return
         self._update(edit)
@@ -483,7 +491,7 @@ class AgreePage(StepPage):
             self.analysis = None
             self._clear_panel()
             return
-        self.analysis = analyse(self.editor.session)
+        self.analysis = self.editor.analysis()
         self._update()
         self._show_panel(self._current)
 
@@ -639,19 +647,6 @@ class AgreePage(StepPage):
         if self.analysis is not None and not self._stale:
             self._fill_items()
             self._show_panel(question_id)
-
-    def step_status(self) -> str:
-        if self.editor is None:
-            return ""
-        session = self.editor.session
-        if answers_hidden_reason(session):
-            return ""
-        if session.agreement.status == "agreed":
-            return self.tr("Agreed")
-        progress = agreement_progress(session)
-        return self.tr("{resolved} of {total} resolved, {parked} parked").format(
-            resolved=progress.resolved, total=progress.total, parked=progress.parked
-        )
 
     # --- the agreement as a whole ---------------------------------------------------------
 

@@ -8,6 +8,7 @@ exist nowhere in the window, not even greyed out or in a tooltip.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -37,6 +38,8 @@ from .common import label, party_name, plain_tooltip, try_edit
 from .icons import icon
 
 IMPORTANCES: tuple[Importance, ...] = ("low", "normal", "high")
+COLOUR_BAR = 4
+"""The height of the bar in the party's colour on top of each party's column (pixels)."""
 
 
 def visible_sides(session: Session, section_id: str) -> tuple[Side, ...]:
@@ -62,11 +65,9 @@ class PartyColumn(QFrame):
         colours = (session.parties.A.colour, session.parties.B.colour)
         who = names[0] if side == "A" else names[1]
         self.setObjectName(f"column-{side}")
-        self.setStyleSheet(
-            f"QFrame#column-{side} {{ border-top: 4px solid {session.party(side).colour}; }}"
-        )
+        self.colour = QColor(session.party(side).colour)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setContentsMargins(10, 8 + COLOUR_BAR, 10, 8)
         header = QHBoxLayout()
         title = label(who, "heading", wrap=False)
         header.addWidget(title, 1)
@@ -112,6 +113,12 @@ class PartyColumn(QFrame):
         self.importance.activated.connect(self._importance)
         self.comment.textChanged.connect(self._comment)
         self.comment.left.connect(editor.seal)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        # The party's colour as a bar along the top: painted, because a style sheet per
+        # column makes a long section slow to build.
+        super().paintEvent(event)
+        QPainter(self).fillRect(0, 0, self.width(), COLOUR_BAR, self.colour)
 
     def refresh(self) -> None:
         answer = self.editor.session.answer(self.side, self.question.id)
@@ -205,6 +212,8 @@ class AnswerPage(QWidget):
         self.cards: dict[str, QuestionCard] = {}
         self._section_index = 0
         self._stale = True
+        self._changed: set[tuple[Side, str]] = set()
+        """Answers changed while the page was hidden: (party, question id)."""
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(16, 8, 16, 8)
@@ -283,29 +292,45 @@ class AnswerPage(QWidget):
         super().showEvent(event)  # type: ignore[arg-type]
         if self._stale:
             self.refresh()
+        elif self._changed:
+            self._show_changed_answers()
 
     def on_edit(self, edit: Edit) -> None:
         if self.editor is None:
             return
-        if self._stale or not self.isVisible():
-            self._stale = True  # rebuilt from the session when shown
-            return
         if edit.touches("template") or edit.touches("parties") or edit.touches("answering"):
-            self.refresh()
+            self._stale = True  # the layout itself changes: rebuilt now, or when shown
+            if self.isVisible():
+                self.refresh()
             return
-        if edit.touches("answers"):
-            self._update_progress()
-            for change in edit.changes:
-                if change.path[0] == "answers" and len(change.path) == 3:
-                    card = self.cards.get(str(change.path[2]))
-                    if card is not None:
-                        card.refresh(change.path[1])  # type: ignore[arg-type]
+        for change in edit.changes:
+            if change.path[0] != "answers":
+                continue
+            if len(change.path) == 3:
+                self._changed.add((change.path[1], str(change.path[2])))  # type: ignore[arg-type]
+            else:
+                self._stale = True  # all the answers at once
+        if self.isVisible():
+            if self._stale:
+                self.refresh()
+            elif self._changed:
+                self._show_changed_answers()
+
+    def _show_changed_answers(self) -> None:
+        """Update the progress and the questions whose answers changed; nothing is rebuilt."""
+        self._update_progress()
+        for side, question_id in self._changed:
+            card = self.cards.get(question_id)
+            if card is not None:
+                card.refresh(side)
+        self._changed.clear()
 
     def refresh(self) -> None:
         """Rebuild the section list and the current section from the session."""
         if self.editor is None:
             return
         self._stale = False
+        self._changed.clear()
         session = self.editor.session
         self._refresh_mode_bar()
         self.sections.blockSignals(True)

@@ -49,9 +49,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.analysis import STATUSES, Analysis, QuestionResult, Status, analyse, one_line
+from ..model.analysis import STATUSES, Analysis, QuestionResult, Status, one_line
 from ..model.base import SIDES, Side
-from ..model.edits import Edit, SessionEditor
+from ..model.edits import Edit
 from ..model.kinds import RelationshipKind
 from ..model.reading import KINDS, Headline, Reading
 from ..model.session import Answer, Session
@@ -632,7 +632,6 @@ class ComparePage(StepPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._analysis: Analysis | None = None
         self.stack = QStackedWidget()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -855,34 +854,17 @@ class ComparePage(StepPage):
 
     # --- following the session ------------------------------------------------------------------
 
-    def set_editor(self, editor: SessionEditor) -> None:
-        self._analysis = None
-        super().set_editor(editor)
-
     def on_edit(self, edit: Edit) -> None:
         if edit.action in EDITS_THAT_CHANGE_NOTHING_HERE or not any(
             edit.touches(part) for part in ("answers", "template", "parties", "answering")
         ):
             return  # the agreement, the workshop details, a comment: nothing shown here changed
-        self._analysis = None
         super().on_edit(edit)
 
     def analysis(self) -> Analysis:
-        """The analysis of the session as it is now (computed once per change)."""
+        """The analysis of the session as it is now (worked out once per change)."""
         assert self.editor is not None
-        if self._analysis is None:
-            self._analysis = analyse(self.editor.session)
-        return self._analysis
-
-    def step_status(self) -> str:
-        if self.editor is None:
-            return ""
-        if answers_hidden_reason(self.editor.session) is not None:
-            return self.tr("Hidden until revealed")
-        alignment = self.analysis().alignment
-        if alignment is None:
-            return ""
-        return self.tr("Alignment {figure}").format(figure=f"{alignment:.0f}")
+        return self.editor.analysis()
 
     def refresh(self) -> None:
         assert self.editor is not None

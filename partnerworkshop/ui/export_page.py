@@ -273,11 +273,3 @@ class ExportPage(StepPage):
     def _open_exported(self) -> None:
         if self.exported is not None:
             dialogs.open_externally(self, self.exported)
-
-    def step_status(self) -> str:
-        if self.editor is None:
-            return ""
-        record = self.editor.session.agreement.charter
-        if record.version == 0:
-            return self.tr("Not exported yet")
-        return self.tr("Version {version} exported").format(version=record.version)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QByteArray,
@@ -42,24 +43,25 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import FileProblem
-from ..model.base import SIDES
 from ..model.catalog import builtin_template, example_session
 from ..model.edits import Edit, SessionEditor
-from ..model.progress import overall_progress
 from ..model.recovery import RecoveryEntry
 from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
 from . import dialogs
-from .agree_page import AgreePage
-from .answer_page import AnswerPage
-from .common import party_name
-from .compare_page import ComparePage
-from .export_page import ExportPage
 from .icons import icon
-from .outside_answers import OutsideAnswers
 from .setup_page import SetupPage
+from .step_status import step_statuses
+from .steps import StepPage
 from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
+
+if TYPE_CHECKING:
+    from .agree_page import AgreePage
+    from .answer_page import AnswerPage
+    from .compare_page import ComparePage
+    from .export_page import ExportPage
+    from .outside_answers import OutsideAnswers
 
 SESSION_SUFFIX = ".pws.json"
 AUTOSAVE_DELAY_MS = 1000
@@ -215,6 +217,7 @@ class MainWindow(QMainWindow):
         self._editor: SessionEditor | None = None
         self.path: Path | None = None
         self._lock: QLockFile | None = None
+        self._outside: OutsideAnswers | None = None
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowIcon(icon("partnerworkshop"))
 
@@ -225,21 +228,14 @@ class MainWindow(QMainWindow):
             self.tr("Agree"),
             self.tr("Export"),
         ]
+        # The Set up step is built at once; the others when first shown (a quicker start).
         self.setup_page = SetupPage()
-        self.answer_page = AnswerPage()
-        self.compare_page = ComparePage()
-        self.agree_page = AgreePage()
-        self.export_page = ExportPage()
-        self.pages: list[QWidget] = [
-            self.setup_page,
-            self.answer_page,
-            self.compare_page,
-            self.agree_page,
-            self.export_page,
-        ]
+        self._pages: dict[int, Any] = {0: self.setup_page}
+        """The steps' pages built so far, by step (each has set_editor and on_edit)."""
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        self.stack.addWidget(self.setup_page)
+        for _ in range(1, len(self.step_titles)):
+            self.stack.addWidget(QWidget())
 
         self.step_bar = StepBar(self.step_titles)
         self.step_bar.step_chosen.connect(self.go_to_step)
@@ -261,11 +257,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.back_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
-        self.answer_page.question_shown.connect(lambda _: self.go_to_step(1))
-        for page in (self.compare_page, self.agree_page, self.export_page):
-            page.jump_to_question.connect(self.show_question)
-            page.jump_to_step.connect(self.go_to_step)
-        self.compare_page.open_in_agree.connect(self.agree_page.show_item)
 
         self._autosave = QTimer(self)
         self._autosave.setSingleShot(True)
@@ -307,18 +298,17 @@ class MainWindow(QMainWindow):
         self.save_action = self._action(self.tr("&Save"), self.save, key.Save, "save")
         self.save_as_action = self._action(self.tr("Save &as..."), self.save_as, key.SaveAs)
         self.close_action = self._action(self.tr("&Close"), self.close_session, key.Close)
-        self.outside = OutsideAnswers(self)
         self.export_sheet_action = self._action(
-            self.tr("Export answer &sheet..."), self.outside.export_sheet
+            self.tr("Export answer &sheet..."), lambda: self.outside().export_sheet()
         )
         self.import_sheet_action = self._action(
-            self.tr("&Import answer sheet..."), self.outside.import_sheet
+            self.tr("&Import answer sheet..."), lambda: self.outside().import_sheet()
         )
         self.make_pack_action = self._action(
-            self.tr("Make answer &pack..."), self.outside.make_pack
+            self.tr("Make answer &pack..."), lambda: self.outside().make_pack()
         )
         self.merge_pack_action = self._action(
-            self.tr("&Merge answer pack..."), self.outside.merge_pack
+            self.tr("&Merge answer pack..."), lambda: self.outside().merge_pack()
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, key.Quit)
         self.undo_action = self._action(self.tr("&Undo"), self.undo, key.Undo, "undo")
@@ -411,6 +401,14 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
 
+    def outside(self) -> OutsideAnswers:
+        """Answer sheets and packs (their modules are loaded when first used)."""
+        if self._outside is None:
+            from .outside_answers import OutsideAnswers
+
+            self._outside = OutsideAnswers(self)
+        return self._outside
+
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         recent = self.user_files.preferences.recent_files
@@ -446,13 +444,13 @@ class MainWindow(QMainWindow):
         self.path = path
         self.editor.subscribe(self._on_edit)
         self._take_lock(session)
-        for page in self.pages:
-            page.set_editor(self.editor)  # type: ignore[attr-defined]
+        for page in self._pages.values():
+            page.set_editor(self.editor)
         self._update_state()
 
     def _on_edit(self, edit: Edit) -> None:
-        for page in self.pages:
-            page.on_edit(edit)  # type: ignore[attr-defined]
+        for page in self._pages.values():
+            page.on_edit(edit)
         if not self._autosave.isActive():
             self._autosave.start()  # not restarted by each edit: at most a second behind
         self._update_state()
@@ -478,44 +476,12 @@ class MainWindow(QMainWindow):
         packed = editor.session.pack_for is not None
         for action in (self.import_sheet_action, self.make_pack_action, self.merge_pack_action):
             action.setEnabled(not packed)  # a pack holds one party only: nothing to bring in
-        self.step_bar.set_statuses(self.step_statuses())
+        self.step_bar.set_statuses(step_statuses(self.editor))
         self._update_navigation()
-
-    def step_statuses(self) -> list[str]:
-        session = self.editor.session
-        workshop = session.workshop
-        filled = [
-            bool(workshop.title),
-            workshop.date is not None,
-            bool(workshop.facilitator),
-            bool(session.parties.A.organisation),
-            bool(session.parties.B.organisation),
-        ]
-        setup = (
-            self.tr("Complete")
-            if all(filled)
-            else self.tr("{done} of {total} filled").format(done=sum(filled), total=len(filled))
-        )
-        answered = " \u00b7 ".join(
-            self.tr("{name} {done}/{total}").format(
-                name=party_name(session, side),
-                done=overall_progress(session, side).responded,
-                total=session.template.question_count,
-            )
-            for side in SIDES
-        )
-        return [
-            setup,
-            answered,
-            *(
-                page.step_status()
-                for page in (self.compare_page, self.agree_page, self.export_page)
-            ),
-        ]
 
     def _update_navigation(self) -> None:
         index = self.stack.currentIndex()
-        last = len(self.pages) - 1
+        last = len(self.step_titles) - 1
         self.back_button.setEnabled(index > 0)
         self.back_action.setEnabled(index > 0)
         self.next_button.setVisible(index < last)
@@ -525,9 +491,74 @@ class MainWindow(QMainWindow):
                 self.tr("Next: {step}").format(step=self.step_titles[index + 1])
             )
 
+    # --- the steps' pages, built when first needed ---------------------------------------------
+
+    def _page(self, index: int) -> Any:
+        page = self._pages.get(index)
+        if page is None:
+            page = self._build_page(index)
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self._pages[index] = page
+            if self._editor is not None:
+                page.set_editor(self._editor)
+        return page
+
+    def _build_page(self, index: int) -> Any:
+        if index == 1:
+            from .answer_page import AnswerPage
+
+            answer_page = AnswerPage()
+            answer_page.question_shown.connect(lambda _: self.go_to_step(1))
+            return answer_page
+        step_page: StepPage
+        if index == 2:
+            from .compare_page import ComparePage
+
+            compare_page = ComparePage()
+            compare_page.open_in_agree.connect(
+                lambda question_id: self.agree_page.show_item(question_id)
+            )
+            step_page = compare_page
+        elif index == 3:
+            from .agree_page import AgreePage
+
+            step_page = AgreePage()
+        else:
+            from .export_page import ExportPage
+
+            step_page = ExportPage()
+        step_page.jump_to_question.connect(self.show_question)
+        step_page.jump_to_step.connect(self.go_to_step)
+        return step_page
+
+    @property
+    def answer_page(self) -> AnswerPage:
+        page: AnswerPage = self._page(1)
+        return page
+
+    @property
+    def compare_page(self) -> ComparePage:
+        page: ComparePage = self._page(2)
+        return page
+
+    @property
+    def agree_page(self) -> AgreePage:
+        page: AgreePage = self._page(3)
+        return page
+
+    @property
+    def export_page(self) -> ExportPage:
+        page: ExportPage = self._page(4)
+        return page
+
     def go_to_step(self, index: int) -> None:
-        if not 0 <= index < len(self.pages):
+        if not 0 <= index < len(self.step_titles):
             return
+        self._page(index)
         self.stack.setCurrentIndex(index)
         self.step_bar.set_current(index)
         self._update_navigation()

@@ -45,9 +45,6 @@ class StepPage(QWidget):
     def refresh(self) -> None:
         """Show the session as it is now."""
 
-    def step_status(self) -> str:
-        return ""
-
     def _lay_out(self, body: QWidget) -> None:
         """A note shown instead of ``body`` while the answers must stay hidden, then the body."""
         outer = QVBoxLayout(self)

@@ -382,7 +382,8 @@ def measure_steps(app: QApplication, session_file: Path, runs: int) -> dict[int,
             new = question.minimum if current != question.minimum else question.minimum + 1
             window.editor.set_answer("A", question.id, new)
             settle(app)
-            taken = time_until_painted(app, window.pages[step], partial(window.go_to_step, step))
+            page = (window.answer_page, window.compare_page, window.agree_page)[step - 1]
+            taken = time_until_painted(app, page, partial(window.go_to_step, step))
             if run:  # the first of each step also builds what only the first showing needs
                 times[step].append(taken)
     close(window)

@@ -359,11 +359,19 @@ class AgreePage(StepPage):
             self.kind.addItem(kind_label(kind), kind.value)
         row.addWidget(self.kind)
         row.addStretch(1)
+        layout.addLayout(row)
+        row = QHBoxLayout()
         self.draft_button = QPushButton(self.tr("Draft from agreed positions"))
         self.draft_button.setAccessibleName(
             self.tr("Write a first draft of the definition from the agreed positions")
         )
         row.addWidget(self.draft_button)
+        row.addWidget(
+            label(
+                self.tr("A first draft for the room to edit; Edit > Undo takes it back."), "muted"
+            ),
+            1,
+        )
         layout.addLayout(row)
         self.definition = PlainTextField(lines=None)
         self.definition.setMinimumHeight(200)
@@ -439,8 +447,9 @@ class AgreePage(StepPage):
         )
         layout.addWidget(self.signatories, 1)
         row, self.add_signatory_a, self.remove_signatory = self._row_buttons(
-            self.tr("Add a signatory for Party A"), self.tr("Remove selected signatory")
+            self.tr("Add a signatory for Party A"), self.tr("Remove selected")
         )
+        self.remove_signatory.setAccessibleName(self.tr("Remove the selected signatory"))
         self.add_signatory_b = QPushButton(icon("add"), self.tr("Add a signatory for Party B"))
         self.add_signatory_b.setAccessibleName(self.tr("Add a signatory for Party B"))
         row.insertWidget(1, self.add_signatory_b)
@@ -771,11 +780,9 @@ class AgreePage(StepPage):
             ("B", self.add_signatory_b),
         )
         for side, button in buttons:
-            text = self.tr("Add a signatory for {name}").format(
-                name=party_name(self.editor.session, side)
-            )
-            button.setText(text)
-            button.setAccessibleName(text)
+            name = party_name(self.editor.session, side)
+            button.setText(self.tr("Add for {name}").format(name=name))
+            button.setAccessibleName(self.tr("Add a signatory for {name}").format(name=name))
 
     def _signatory_party(self, row: int, combo: QComboBox, _index: int) -> None:
         self._edit(lambda editor: editor.set_signatory(row, "party", combo.currentData()))

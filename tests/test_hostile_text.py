@@ -226,3 +226,52 @@ def test_a_lone_surrogate_in_a_file_is_refused_with_a_clear_message(
         load_session(path)
     [problem] = refused.value.problems
     assert problem.endswith("holds an invalid character code (\\udc9f)"), problem
+
+
+def _squeezed(text: str) -> str:
+    """Text without any white space: a PDF wraps lines where it likes."""
+    return "".join(text.split())
+
+
+def test_the_hostile_session_is_analysed_and_its_charter_prints_the_text_literally() -> None:
+    import io
+    import json
+
+    from pypdf import PdfReader
+
+    from partnerworkshop.export.charter import charter_pdf
+    from partnerworkshop.export.comparison import comparison_json, comparison_text
+    from partnerworkshop.model.analysis import analyse
+
+    session = hostile_session()
+    analysis = analyse(session)
+    assert analysis.headline.text
+    assert analysis.agenda
+    json.dumps(comparison_json(analysis))
+    assert session.parties.A.display_name("A") in comparison_text(analysis)
+
+    pdf, _, pages = charter_pdf(session)
+    printed = _squeezed(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))
+    assert pages == len(PdfReader(io.BytesIO(pdf)).pages)
+    agreement = session.agreement
+    parties = (session.parties.A, session.parties.B)
+    typed = [
+        session.workshop.title,
+        session.workshop.facilitator,
+        session.template.title,
+        *(party.organisation for party in parties),
+        *(person.name for party in parties for person in party.representatives),
+        *(person.role for party in parties for person in party.representatives),
+        *(text for s in agreement.signatories for text in (s.name, s.title, s.organisation)),
+        *(text for i in agreement.items.values() for text in (i.wording, i.notes, i.owner)),
+        agreement.action_items[0].what,
+        *(section.title for section in session.template.sections),
+        *(question.prompt for question in session.template.questions()),
+    ]
+    # Text that extracts from a PDF exactly as typed: characters in the shipped font, no
+    # control or direction characters (which print as spaces or reorder the line).
+    plain = [text for text in typed if text.isascii() and text.isprintable()]
+    assert len(plain) >= 10, "enough of the hostile texts are plain ASCII to check exactly"
+    for text in plain:
+        assert _squeezed(text) in printed, text
+    assert "<b>bold</b>" in printed, "markup is printed, not obeyed"

@@ -174,7 +174,7 @@ def _parts(session: Session, positions: list[AgreedPosition]) -> list[CharterPar
             SECTION_TITLES["2"],
             f"{agreed} of {_plural(len(positions), 'question')} agreed "
             f"({reached['adopt_a']} from {name_a}, {reached['adopt_b']} from {name_b}, "
-            f"{reached['agreed']} new wording, {reached['carried_over']} carried over), "
+            f"{reached['agreed']} new positions, {reached['carried_over']} carried over), "
             f"{reached['parked']} parked, {reached['open']} open",
         ),
         CharterPart(

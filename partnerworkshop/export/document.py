@@ -336,7 +336,7 @@ class Layout:
         if position.close_values is not None:
             return "Carried over: the parties' answers were close"
         return {
-            "agreed": "New wording agreed",
+            "agreed": "New position agreed",
             "carried_over": "Carried over: both parties gave this answer",
             "parked": "Parked (see section 5)",
             "open": "Not yet agreed (see section 5)",
@@ -593,7 +593,8 @@ class Layout:
             self.para(
                 "Every question of the questionnaire, section by section, with the position "
                 "the parties agreed and how they reached it: by adopting one party's answer, "
-                "by agreeing a new wording, or by carrying over an answer both parties gave. "
+                "by agreeing a new position, or by carrying over answers that already agreed "
+                "or were close. "
                 "Parked and open questions are listed again in section 5.",
                 "lead",
             )

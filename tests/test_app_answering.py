@@ -205,3 +205,18 @@ def test_blind_mode_is_saved_in_the_session(window: Any, tmp_path: Path) -> None
     click(window.answer_page.blind)
     window.save_action.trigger()
     assert load_session(path).answering.mode == "blind"
+
+
+def test_leaving_blind_mode_asks_before_showing_hidden_answers(
+    window: Any, dialogs: Any, tmp_path: Path
+) -> None:
+    _open(window, tmp_path, "partnership-meaning-short")
+    page: AnswerPage = window.answer_page
+    click(page.blind)
+    dialogs.answer("confirm", False)
+    click(page.side_by_side)
+    assert window.editor.session.answering.mode == "blind"
+    assert page.blind.isChecked()
+    dialogs.answer("confirm", True)
+    click(page.side_by_side)
+    assert window.editor.session.answering.mode == "side_by_side"

@@ -462,6 +462,28 @@ class AnswerPage(QWidget):
     def _set_mode(self, mode: str) -> None:
         assert self.editor is not None
         editor = self.editor
+        answering = editor.session.answering
+        hidden = [
+            section
+            for section in editor.session.template.sections
+            if section.id not in answering.revealed
+        ]
+        if (
+            mode == "side_by_side"
+            and answering.mode == "blind"
+            and hidden
+            and not dialogs.confirm(
+                self,
+                self.tr("Show both parties' answers?"),
+                self.tr(
+                    "Side by side, both parties' answers are shown in every section, including "
+                    "{count} not revealed yet."
+                ).format(count=len(hidden)),
+                self.tr("Show them side by side"),
+            )
+        ):
+            self.blind.setChecked(True)
+            return
         try_edit(self, lambda: editor.set_answer_mode(mode))  # type: ignore[arg-type]
 
     def _current_chosen(self, index: int) -> None:

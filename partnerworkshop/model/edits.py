@@ -25,6 +25,7 @@ from .kinds import RelationshipKind
 from .session import (
     ActionItem,
     AgreementItem,
+    AnsweringMode,
     CharterRecord,
     Importance,
     Representative,
@@ -389,8 +390,8 @@ class SessionEditor:
 
     # --- answering mode ----------------------------------------------------------------------
 
-    def set_answer_mode(self, mode: Literal["side_by_side", "blind"]) -> bool:
-        _check_choice(mode, Literal["side_by_side", "blind"], "answering mode")
+    def set_answer_mode(self, mode: AnsweringMode) -> bool:
+        _check_choice(mode, AnsweringMode, "answering mode")
         return self._replace("answering.mode", ("answering", "mode"), mode)
 
     def set_answering_party(self, side: Side) -> bool:

@@ -91,10 +91,13 @@ class PartyAnswers(Model):
     B: dict[str, Answer] = {}
 
 
+AnsweringMode = Literal["side_by_side", "blind"]
+
+
 class Answering(Model):
     """How the Answer step is run: side by side, or blind (one party at a time, then revealed)."""
 
-    mode: Literal["side_by_side", "blind"] = "side_by_side"
+    mode: AnsweringMode = "side_by_side"
     current: Side = "A"
     revealed: list[str] = Field(default=[], description="Sections revealed in blind mode.")
 

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from ..model.agreement import AgreementProgress, agreement_progress, draft_definition
 from ..model.analysis import Analysis
 from ..model.base import SIDES, Side
-from ..model.edits import ActionItemField, Edit, SessionEditor, SignatoryField
+from ..model.edits import ActionItemField, Edit, ItemField, SessionEditor, SignatoryField
 from ..model.kinds import RelationshipKind
 from ..model.session import ActionItem, AgreementItem, Resolution, Session, Signatory
 from ..model.template import TextQuestion
@@ -283,9 +283,9 @@ class ItemPanel(QWidget):
         editor, question_id = self.editor, self.question_id
         try_edit(self, lambda: editor.resolve(question_id, "agreed", value=value))
 
-    def _field(self, name: str, value: str | dt.date | None) -> None:
+    def _field(self, name: ItemField, value: str | dt.date | None) -> None:
         editor, question_id = self.editor, self.question_id
-        try_edit(self, lambda: editor.set_item_field(question_id, name, value))  # type: ignore[arg-type]
+        try_edit(self, lambda: editor.set_item_field(question_id, name, value))
 
 
 class AgreePage(StepPage):

@@ -8,8 +8,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -471,12 +479,12 @@ class PlainTextField(QPlainTextEdit):
         if self._lines is not None:
             self.setFixedHeight(self.fontMetrics().lineSpacing() * self._lines + 14)
 
-    def focusOutEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        super().focusOutEvent(event)  # type: ignore[arg-type]
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
         self.left.emit()
 
-    def changeEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        super().changeEvent(event)  # type: ignore[arg-type]
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
         self._fit_lines()
 
 

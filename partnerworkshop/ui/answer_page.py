@@ -7,8 +7,10 @@ exist nowhere in the window, not even greyed out or in a tooltip.
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -30,8 +32,8 @@ from PySide6.QtWidgets import (
 from ..model.base import SIDES, Side, other_side
 from ..model.edits import Edit, SessionEditor
 from ..model.progress import section_progress
-from ..model.session import Importance, Session
-from ..model.template import Question, Section
+from ..model.session import AnsweringMode, Importance, Session
+from ..model.template import AnswerValue, Question, Section
 from . import dialogs
 from .answer_inputs import PlainTextField, TextInput, make_input
 from .common import label, party_name, plain_tooltip, try_edit
@@ -136,7 +138,8 @@ class PartyColumn(QFrame):
             self.comment.blockSignals(False)
 
     def _answer(self, value: object) -> None:
-        try_edit(self, lambda: self.editor.set_answer(self.side, self.question.id, value))  # type: ignore[arg-type]
+        answer = cast(AnswerValue | None, value)  # what the question's own input produced
+        try_edit(self, lambda: self.editor.set_answer(self.side, self.question.id, answer))
 
     def _clear(self) -> None:
         try_edit(self, lambda: self.editor.set_answer(self.side, self.question.id, None))
@@ -288,8 +291,8 @@ class AnswerPage(QWidget):
         if self.isVisible():
             self.refresh()
 
-    def showEvent(self, event: object) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
         if self._stale:
             self.refresh()
         elif self._changed:
@@ -307,7 +310,8 @@ class AnswerPage(QWidget):
             if change.path[0] != "answers":
                 continue
             if len(change.path) == 3:
-                self._changed.add((change.path[1], str(change.path[2])))  # type: ignore[arg-type]
+                side = cast(Side, change.path[1])
+                self._changed.add((side, str(change.path[2])))
             else:
                 self._stale = True  # all the answers at once
         if self.isVisible():
@@ -459,7 +463,7 @@ class AnswerPage(QWidget):
 
     # --- answering mode -------------------------------------------------------------------------
 
-    def _set_mode(self, mode: str) -> None:
+    def _set_mode(self, mode: AnsweringMode) -> None:
         assert self.editor is not None
         editor = self.editor
         answering = editor.session.answering
@@ -484,7 +488,7 @@ class AnswerPage(QWidget):
         ):
             self.blind.setChecked(True)
             return
-        try_edit(self, lambda: editor.set_answer_mode(mode))  # type: ignore[arg-type]
+        try_edit(self, lambda: editor.set_answer_mode(mode))
 
     def _current_chosen(self, index: int) -> None:
         assert self.editor is not None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -308,7 +310,8 @@ class SetupPage(QWidget):
     def _date_changed(self, value: QDate) -> None:
         assert self.editor is not None
         editor = self.editor
-        try_edit(self, lambda: editor.set_workshop("date", value.toPython()))  # type: ignore[arg-type]
+        day = dt.date(value.year(), value.month(), value.day())
+        try_edit(self, lambda: editor.set_workshop("date", day))
 
     def _template_chosen(self, index: int) -> None:
         template_id = self.template_choice.itemData(index)

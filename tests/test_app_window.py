@@ -73,6 +73,8 @@ def test_set_up_through_the_form(window: MainWindow, dialogs: Any) -> None:
     assert session.parties.A.label == "Northwind"
     assert session.parties.A.representatives[0].name == "Zoë Łukasiewicz"
     assert "Party A: Northwind" in panel.title.text()
+    swatch = panel.colour.icon().pixmap(32, 16).toImage()
+    assert swatch.pixelColor(8, 8).name().upper() == session.parties.A.colour.upper()
 
     # A bad e-mail is refused with a plain message and the table shows what the session holds.
     panel.table.item(0, 2).setText("not an address")

@@ -47,6 +47,7 @@ from .common import (
     answer_in_words,
     kind_label,
     label,
+    party_card,
     party_name,
     status_text,
     try_edit,
@@ -209,12 +210,7 @@ class ItemPanel(QWidget):
         self.reopen.clicked.connect(lambda: try_edit(self, lambda: editor.reopen(question_id)))
 
     def _answer_card(self, session: Session, side: Side) -> QFrame:
-        card = QFrame()
-        card.setProperty("role", "card")
-        card.setObjectName(f"answer-{side}")
-        card.setStyleSheet(
-            f"QFrame#answer-{side} {{ border-top: 4px solid {session.party(side).colour}; }}"
-        )
+        card = party_card(session.party(side).colour)
         layout = QVBoxLayout(card)
         layout.addWidget(label(party_name(session, side), "heading"))
         answer = session.answer(side, self.question_id)

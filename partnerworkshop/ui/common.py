@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QWidget
 
 from ..model.analysis import QuestionResult, Status
 from ..model.base import Side
@@ -124,3 +124,27 @@ def answer_in_words(question: Question, answer: Answer, names: dict[Side, str]) 
         if answer.not_sure
         else text
     )
+
+
+def mark_with_party_colour(card: QFrame, colour: str) -> None:
+    """A card (role "card") topped with a bar in a party's colour."""
+    card.setProperty("role", "card")
+    if not card.objectName():
+        card.setObjectName(f"card-{id(card)}")
+    card.setStyleSheet(f"QFrame#{card.objectName()} {{ border-top: 4px solid {colour}; }}")
+
+
+def party_card(colour: str) -> QFrame:
+    card = QFrame()
+    mark_with_party_colour(card, colour)
+    return card
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Remove every widget from a layout, out of sight at once (deleteLater waits for the loop)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            widget.setParent(None)
+            widget.deleteLater()

@@ -60,8 +60,10 @@ from .charts import GapBar, RadarSeries, ReadingRadar, SectionGapBars
 from .common import (
     answer_in_words,
     answers_hidden_reason,
+    clear_layout,
     kind_label,
     label,
+    party_card,
     party_name,
     plain_tooltip,
     status_label,
@@ -910,12 +912,7 @@ class ComparePage(StepPage):
     # --- the headline and its reasons -----------------------------------------------------------
 
     def _clear_why(self) -> None:
-        while self.why_layout.count():
-            item = self.why_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.setParent(None)  # gone at once, not only at the next turn of the loop
-                widget.deleteLater()
+        clear_layout(self.why_layout)
 
     def _fill_why(
         self,
@@ -938,12 +935,7 @@ class ComparePage(StepPage):
         names: dict[Side, str],
         numbers: dict[str, str],
     ) -> QFrame:
-        card = QFrame()
-        card.setProperty("role", "card")
-        card.setObjectName(f"reading-{side}")
-        card.setStyleSheet(
-            f"QFrame#reading-{side} {{ border-top: 4px solid {session.party(side).colour}; }}"
-        )
+        card = party_card(session.party(side).colour)
         layout = QVBoxLayout(card)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.addWidget(label(names[side], "prompt"))

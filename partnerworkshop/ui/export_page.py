@@ -33,7 +33,7 @@ from ..export.charter import (
 )
 from ..model.edits import Edit
 from . import dialogs
-from .common import label
+from .common import clear_layout, label
 from .icons import icon
 from .page_preview import PagePreview
 from .steps import StepPage
@@ -173,12 +173,7 @@ class ExportPage(StepPage):
             return
         self.summary = summary = charter_summary(session, self.options())
         self._show_status(summary)
-        while self.warnings.count():
-            item = self.warnings.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()  # at once: deleteLater waits for the event loop
-                widget.deleteLater()
+        clear_layout(self.warnings)
         for warning in summary.warnings:
             self.warnings.addWidget(label("\u2022 " + warning.message, "warning"))
         if not summary.warnings:

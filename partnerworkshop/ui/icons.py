@@ -13,7 +13,6 @@ ICON_NAMES = (
     "export-pdf",
     "full-screen",
     "help",
-    "hidden",
     "move-down",
     "move-up",
     "new",

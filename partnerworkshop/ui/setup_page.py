@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -31,7 +31,7 @@ from ..model.catalog import builtin_templates, find_template
 from ..model.edits import Edit, PartyField, RepresentativeField, SessionEditor, WorkshopField
 from ..model.template import Questionnaire
 from . import dialogs
-from .common import label, party_name, try_edit
+from .common import label, mark_with_party_colour, party_name, try_edit
 from .icons import icon
 
 REPRESENTATIVE_FIELDS: tuple[RepresentativeField, ...] = ("name", "role", "email")
@@ -54,7 +54,6 @@ class PartyPanel(QFrame):
         super().__init__()
         self.page = page
         self.side = side
-        self.setProperty("role", "card")
         self.setObjectName(f"party-{side}")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -164,14 +163,14 @@ class PartyPanel(QFrame):
                 side=self.side, name=party_name(session, self.side)
             )
         )
-        self.setStyleSheet(f"QFrame#party-{self.side} {{ border-top: 4px solid {party.colour}; }}")
+        mark_with_party_colour(self, party.colour)
         _show_text(self.organisation, party.organisation)
         _show_text(self.short_label, party.label)
         self.colour.setText(party.colour)
-        self.colour.setStyleSheet(
-            f"QPushButton {{ border-left: 28px solid {party.colour}; "
-            "padding: 4px 8px; text-align: left; }"
-        )
+        swatch = QPixmap(32, 16)
+        swatch.fill(QColor(party.colour))
+        self.colour.setIcon(QIcon(swatch))
+        self.colour.setIconSize(swatch.size())
         self.table.blockSignals(True)
         self.table.setRowCount(len(party.representatives))
         for row, representative in enumerate(party.representatives):

@@ -1,5 +1,6 @@
-"""How quickly partnerworkshop starts, opens a session, switches steps, analyses, exports and
-saves, and how much memory it needs, each figure beside its target.
+"""How quickly partnerworkshop starts, opens a session, switches steps, analyses, exports,
+saves and reads the largest and the most damaged files, and how much memory it needs, each
+figure beside its target.
 
     python benchmarks/run.py [--quick]
 
@@ -56,6 +57,7 @@ PEAK_MEMORY_UNIT = 1 if sys.platform == "darwin" else 1024
 MB = 1024 * 1024
 LARGE_QUESTIONS = 1000
 LARGE_SECTIONS = 50
+LARGEST_QUESTIONS = 4000  # a session file of about 7 MB; files over 8 MB are refused
 STEP_NAMES = {1: "Answer", 2: "Compare", 3: "Agree"}
 
 
@@ -293,6 +295,68 @@ def measure_large_export(
     return median(times), median(peaks), pages
 
 
+# --- loading files ------------------------------------------------------------------------------
+
+BROKEN_FILES = 400  # generated broken files, each loaded once to find the slowest
+SLOWEST_BROKEN = 5  # the slowest of them, each timed again as often as a call
+
+
+def time_loading(path: Path, runs: int) -> float:
+    """Median seconds of loading ``path`` as the app opens a file, refused or not."""
+    from partnerworkshop.errors import FileProblem
+    from partnerworkshop.model.storage import load_any
+
+    def load() -> None:
+        with contextlib.suppress(FileProblem):
+            load_any(path)
+
+    return timed(load, runs)
+
+
+def largest_file_of_tiny_values(folder: Path) -> Path:
+    """A file just under the size limit, packed with tiny values: the slowest kind to read."""
+    from partnerworkshop.model.storage import MAX_FILE_BYTES
+
+    filler = b"[0,0,0,0,0,0,0,0,0,0],"
+    count = (MAX_FILE_BYTES - 100) // len(filler)
+    path = folder / "tiny-values.pws.json"
+    path.write_bytes(b'{"format": "partnerworkshop-session", "x": [' + filler * count + b"0]}")
+    return path
+
+
+def measure_broken_files(folder: Path, runs: int) -> float:
+    """Median seconds of loading the slowest of many generated broken files.
+
+    The files are the ones the loading tests generate, in the same order. Each is loaded once;
+    the slowest few are timed again and the slowest median is reported.
+    """
+    sys.path.insert(0, str(ROOT / "tests"))
+    from hypothesis import HealthCheck, Phase, given, settings
+    from mutations import EXAMPLE_SESSION, TEMPLATES, Seed, broken_files
+
+    once: list[tuple[float, int]] = []
+    paths: list[Path] = []
+
+    @given(case=broken_files((EXAMPLE_SESSION, *TEMPLATES)))
+    @settings(
+        max_examples=BROKEN_FILES,
+        derandomize=True,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    def load_each(case: tuple[Seed, bytes]) -> None:
+        path = folder / f"broken-{len(paths)}.pws.json"
+        path.write_bytes(case[1])
+        once.append((time_loading(path, 1), len(paths)))
+        paths.append(path)
+
+    load_each()
+    slowest = sorted(once, reverse=True)[:SLOWEST_BROKEN]
+    return max(time_loading(paths[index], runs) for _, index in slowest)
+
+
 # --- in this process --------------------------------------------------------------------------
 
 
@@ -415,6 +479,13 @@ def large_session() -> Session:
     return session
 
 
+def largest_session() -> Session:
+    """A synthetic session of about the largest size a file may have."""
+    from partnerworkshop.model.synthetic import synthetic_session
+
+    return synthetic_session(questions=LARGEST_QUESTIONS, sections=LARGE_SECTIONS, seed=0)
+
+
 # --- the report -------------------------------------------------------------------------------
 
 
@@ -497,6 +568,11 @@ def main(argv: list[str] | None = None) -> int:
         f"Peak memory, process exporting the {large_name} charter", "MB", Target(400 * MB)
     )
     save = Figure(f"Save the {large_name} session", "ms", Target(0.200))
+    largest_load = Figure(
+        f"Load a {LARGEST_QUESTIONS:,}-question session, the largest kind allowed", "ms", Target(1)
+    )
+    tiny_values = Figure("Refuse a file as large as allowed, of tiny values", "ms", Target(1))
+    broken = Figure(f"Load the slowest of {BROKEN_FILES} broken files", "ms", Target(1))
 
     from partnerworkshop.model.catalog import example_session
     from partnerworkshop.model.storage import save_session
@@ -540,6 +616,14 @@ def main(argv: list[str] | None = None) -> int:
             path = workspace.new_folder("save") / "large.pws.json"
             # Saving over an existing file, which is kept as the backup, as the app does.
             save.value = timed(lambda: save_session(large, path), runs.calls)
+        with feature(largest_load, tiny_values, broken):
+            loading = workspace.new_folder("loading")
+            largest_file = loading / "largest.pws.json"
+            save_session(largest_session(), largest_file)
+            largest_load.name += f" ({largest_file.stat().st_size / MB:.1f} MB)"
+            largest_load.value = time_loading(largest_file, runs.calls)
+            tiny_values.value = time_loading(largest_file_of_tiny_values(loading), runs.calls)
+            broken.value = measure_broken_files(loading, runs.calls)
 
         os.environ["PARTNERWORKSHOP_USER_DIR"] = str(workspace.new_folder("user"))
         from partnerworkshop.ui.application import create_application
@@ -568,6 +652,9 @@ def main(argv: list[str] | None = None) -> int:
         memory,
         large_memory,
         save,
+        largest_load,
+        tiny_values,
+        broken,
     ]
     print()
     print("| figure | value | baseline | ratio | target | within |")

@@ -120,7 +120,7 @@ def check_swap(analysis: Analysis, swapped_analysis: Analysis) -> None:
 
 
 @given(sessions(SMALL))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 def test_any_session_of_the_small_questionnaire(session: Session) -> None:
     analysis = analyse(session)
     check_invariants(session, analysis)
@@ -129,7 +129,7 @@ def test_any_session_of_the_small_questionnaire(session: Session) -> None:
 
 
 @given(sessions(DEFAULT))
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=30)
 def test_any_session_of_the_default_questionnaire(session: Session) -> None:
     analysis = analyse(session)
     check_invariants(session, analysis)
@@ -138,7 +138,7 @@ def test_any_session_of_the_default_questionnaire(session: Session) -> None:
 
 
 @given(sessions(SMALL))
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 def test_identical_answers_give_gap_zero_and_alignment_100(session: Session) -> None:
     analysis = analyse(identical(session))
     assert all(result.gap in (None, 0.0) for result in analysis.questions)
@@ -148,7 +148,7 @@ def test_identical_answers_give_gap_zero_and_alignment_100(session: Session) -> 
 
 
 @given(answered_sessions(SMALL))
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100)
 def test_any_answered_session_of_the_small_questionnaire(session: Session) -> None:
     analysis = analyse(session)
     check_invariants(session, analysis)
@@ -156,7 +156,7 @@ def test_any_answered_session_of_the_small_questionnaire(session: Session) -> No
 
 
 @given(answered_sessions(DEFAULT))
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=20)
 def test_any_answered_session_of_the_default_questionnaire(session: Session) -> None:
     analysis = analyse(session)
     check_invariants(session, analysis)

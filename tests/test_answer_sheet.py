@@ -151,7 +151,7 @@ def test_formula_like_text_round_trips(small_session: Session, text: str) -> Non
 # --- round trips --------------------------------------------------------------------------------
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=60)
 @given(sessions(make_small_template()), st.sampled_from(SIDES))
 def test_session_to_sheet_to_session_is_exact(session: Session, side: Side) -> None:
     data = answer_sheet_bytes(session, side)
@@ -171,7 +171,7 @@ def test_session_to_sheet_to_session_is_exact(session: Session, side: Side) -> N
     )
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 @given(sessions(builtin_template("partnership-meaning-short")), st.sampled_from(SIDES))
 def test_the_short_questionnaire_round_trips_through_a_resaved_sheet(
     session: Session, side: Side

@@ -286,7 +286,7 @@ def test_hostile_and_unicode_text_is_printed_exactly(hostile_session: Session) -
     assert metadata.subject == f"Partnership charter between {HOSTILE} and Contoso Health"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200)
 @given(any_text)
 def test_any_text_becomes_markup_that_shows_exactly_that_text(text: str) -> None:
     charter_fonts = fonts.fonts_for([text])

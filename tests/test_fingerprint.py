@@ -133,7 +133,7 @@ def test_the_fingerprint_is_the_sha256_of_the_canonical_agreed_content(
     assert "name.in_our_words" not in reached, "open questions are not agreed content"
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(sessions(SMALL))
 def test_the_fingerprint_survives_saving_and_loading(session: Session) -> None:
     reloaded = session_from_json(json.loads(session_to_json(session)), Path("w.pws.json"))
@@ -141,7 +141,7 @@ def test_the_fingerprint_survives_saving_and_loading(session: Session) -> None:
     assert len(fingerprint(session)) == 64
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=40)
 @given(sessions(SMALL), any_text)
 def test_comments_never_change_the_fingerprint(session: Session, comment: str) -> None:
     before = fingerprint(session)

@@ -184,7 +184,7 @@ any_text = st.text(st.characters(codec="utf-8"), max_size=200)
 
 
 @given(text=any_text, field=st.sampled_from(list(TEXT_FIELDS)))
-@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@settings(max_examples=100, derandomize=True, database=None)
 def test_any_text_in_any_field_comes_back_exactly(
     round_trip_path: Path, generated_inputs: Counter[str], text: str, field: str
 ) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import copy
 import json
-import time
 from pathlib import Path
 from typing import Any
 
@@ -37,10 +36,8 @@ def _at(raw: Any, path: tuple[str | int, ...]) -> Any:
 def _refusal(tmp_path: Path, content: bytes | dict[str, Any]) -> FileProblem:
     path = tmp_path / "broken.pws.json"
     path.write_bytes(content if isinstance(content, bytes) else json.dumps(content).encode())
-    started = time.perf_counter()
     with pytest.raises(FileProblem) as caught:
         storage.load_any(path)
-    assert time.perf_counter() - started < 1.0
     for line in caught.value.problems:
         assert len(line) <= storage.MAX_PROBLEM_LENGTH
         assert line.isprintable(), f"control or invisible character in {line!r}"
@@ -172,30 +169,55 @@ def test_a_name_given_twice_is_refused(tmp_path: Path) -> None:
     ]
 
 
+TOO_MANY_VALUES = (
+    f"the file holds more than {storage.MAX_VALUES:,} values; partnerworkshop files are far smaller"
+)
+
+
 @pytest.mark.parametrize(
     "too_many",
     [
         {"revealed": [0] * (storage.MAX_VALUES + 1)},
-        {"representatives": [{}] * storage.MAX_VALUES},
-        {"signals": {f"kind-{number}": 0 for number in range(storage.MAX_VALUES)}},
+        # Fewer commas than values: counted as the file is read.
+        {"representatives": [{}] * (storage.MAX_VALUES // 2 + 1)},
+        {"signals": {f"kind-{number}": {} for number in range(storage.MAX_VALUES // 2 + 1)}},
     ],
     ids=["a long list", "many objects", "many names"],
 )
-def test_a_file_with_too_many_values_is_refused_quickly(
-    tmp_path: Path, too_many: dict[str, Any]
-) -> None:
+def test_a_file_with_too_many_values_is_refused(tmp_path: Path, too_many: dict[str, Any]) -> None:
     raw = _example()
     raw["extra"] = too_many
-    assert _refusal(tmp_path, raw).problems == [
-        f"the file holds more than {storage.MAX_VALUES:,} values; "
-        "partnerworkshop files are far smaller"
-    ]
+    assert _refusal(tmp_path, raw).problems == [TOO_MANY_VALUES]
 
 
-def test_the_largest_file_allowed_is_checked_within_a_second(tmp_path: Path) -> None:
-    """Just under the size limit, packed with tiny values: the slowest kind of file to read."""
+def test_the_largest_file_allowed_packed_with_tiny_values_is_refused(tmp_path: Path) -> None:
+    """Just under the size limit, packed with tiny values: the slowest kind of file to read.
+
+    How quickly it is refused is measured by the benchmark (benchmarks/run.py).
+    """
     filler = b"[0,0,0,0,0,0,0,0,0,0],"
     count = (storage.MAX_FILE_BYTES - 100) // len(filler)
     content = b'{"format": "partnerworkshop-session", "x": [' + filler * count + b"0]}"
     assert len(content) <= storage.MAX_FILE_BYTES
-    _refusal(tmp_path, content)
+    assert _refusal(tmp_path, content).problems == [TOO_MANY_VALUES]
+
+
+def test_commas_in_what_people_wrote_are_not_counted_as_values(tmp_path: Path) -> None:
+    raw = _example()
+    answers = [
+        answer
+        for side in ("A", "B")
+        for answer in raw["answers"][side].values()
+        if "comment" in answer
+    ][:8]
+    comment = (("," * 40 + ' "quoted, text", a back\\slash ') * 2_000)[:99_000]
+    for answer in answers:
+        answer["comment"] = comment
+    assert len(answers) * comment.count(",") > storage.MAX_VALUES
+    path = tmp_path / "commas.pws.json"
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    loaded = storage.load_session(path)
+    comments = [
+        answer.comment for side in "AB" for answer in getattr(loaded.answers, side).values()
+    ]
+    assert comments.count(comment) == len(answers)

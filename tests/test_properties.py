@@ -25,13 +25,13 @@ def _round_trip(session: Session) -> Session:
 
 
 @given(sessions(SMALL))
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150)
 def test_random_sessions_survive_save_and_load(session: Session) -> None:
     assert _round_trip(session) == session
 
 
 @given(sessions(DEFAULT))
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=25)
 def test_random_answers_to_the_default_questionnaire_survive_save_and_load(
     session: Session,
 ) -> None:

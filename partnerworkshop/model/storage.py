@@ -95,6 +95,8 @@ def decode_text(data: bytes, path: Path, advice: str) -> str:
 
 def parse_json(data: bytes, path: Path) -> Any:
     text = decode_text(data, path, "it may be damaged or not a partnerworkshop file")
+    if _surely_too_many_values(text):
+        raise FileProblem(path, [_TOO_MANY_VALUES])
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
@@ -118,6 +120,26 @@ def parse_json(data: bytes, path: Path) -> Any:
     return raw
 
 
+_TOO_MANY_VALUES = (
+    f"the file holds more than {MAX_VALUES:,} values; partnerworkshop files are far smaller"
+)
+# A JSON string: its quotes and everything between them, escaped quotes included.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+
+
+def _surely_too_many_values(text: str) -> bool:
+    """Whether ``text`` has so many commas between values that it must hold too many values.
+
+    Every comma outside quoted text separates two values, so a file holds more values than it
+    has such commas. Reading a file of millions of tiny values takes the better part of a
+    second before they can be counted; commas are counted in milliseconds, and only when there
+    are many are the ones inside quoted text left out, which takes a little longer.
+    """
+    if text.count(",") < MAX_VALUES:
+        return False
+    return _JSON_STRING.sub("", text).count(",") >= MAX_VALUES
+
+
 class _ObjectReader:
     """Makes each JSON object a dict as it is read, refusing a file that is ambiguous or too big.
 
@@ -138,13 +160,7 @@ class _ObjectReader:
             if value.__class__ is list:
                 self.values += len(value)
         if self.values > MAX_VALUES:
-            raise FileProblem(
-                self.path,
-                [
-                    f"the file holds more than {MAX_VALUES:,} values; "
-                    "partnerworkshop files are far smaller"
-                ],
-            )
+            raise FileProblem(self.path, [_TOO_MANY_VALUES])
         return result
 
 

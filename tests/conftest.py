@@ -117,7 +117,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
     monkeypatch.setattr(
         module,
         "open_file_name",
-        lambda parent, title, folder, filters: script._next("open_file_name", title),
+        lambda parent, title, folder, filters: script._next("open_file_name", title, filters),
     )
     monkeypatch.setattr(
         module,

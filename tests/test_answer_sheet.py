@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from pathlib import Path
@@ -245,6 +246,22 @@ def test_a_tab_separated_sheet_without_lines_for_people(small_session: Session) 
     assert read(sheet.encode("utf-8"), small_session) == {"trust": Answer(value=3)}
 
 
+@pytest.mark.parametrize(
+    ("mark", "encoding"),
+    [(codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")],
+    ids=["little-endian", "big-endian"],
+)
+def test_a_sheet_saved_as_unicode_text_by_excel(
+    small_session: Session, mark: bytes, encoding: str
+) -> None:
+    """Excel's "Unicode Text" is UTF-16 with a byte-order mark and tabs between cells."""
+    rows = list(csv.reader(io.StringIO(LIBREOFFICE_SHEET, newline=""), delimiter=";"))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    data = mark + buffer.getvalue().encode(encoding)
+    assert read(data, small_session) == read(LIBREOFFICE_SHEET.encode("utf-8"), small_session)
+
+
 def test_party_b_sheet_converts_the_split_back(small_session: Session) -> None:
     data = edited_sheet(small_session, "B", "costs", value="30")
     assert read(data, small_session, "B")["costs"] == Answer(value=70)
@@ -334,7 +351,9 @@ def test_every_bad_row_is_reported(small_session: Session) -> None:
     [
         (b"", "the file is empty"),
         (b"\r\n  \r\n", "the file is empty"),
-        ("question_id,value\r\n".encode("utf-16"), "the file is not UTF-8 text"),
+        ("\r\n \r\n".encode("utf-16"), "the file is empty"),
+        ("question_id,value\r\n".encode("utf-16")[:-1], "the file starts as UTF-16 text but"),
+        ("question_id,value\r\n".encode("utf-32"), "the file is not UTF-8 text"),
         ("question_id,valeur\r\ntrust,3\r\n".encode("latin-1") + b"\xe9", "not UTF-8 text"),
         (b"# only a line for people\r\n", "the file has no header row"),
         (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,29 @@ def test_import_an_answer_sheet_after_a_preview(
     assert window.session.answers.A == full.answers.A
     window.undo_action.trigger()
     assert window.session.answers.A == {}, "one undo takes the whole import back"
+
+
+def test_import_a_sheet_excel_saved_as_unicode_text(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    """Excel's "Unicode Text": a .txt file in UTF-16, with tabs between cells."""
+    full = example_session()
+    written = tmp_path / "northwind.csv"
+    write_answer_sheet(full, "B", written)
+    rows = list(csv.reader(io.StringIO(written.read_text("utf-8-sig"), newline="")))
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter="\t", lineterminator="\r\n").writerows(rows)
+    sheet = tmp_path / "northwind.txt"
+    sheet.write_text(buffer.getvalue(), encoding="utf-16")
+    window.set_document(_without_answers_of(full, "B"), None)
+
+    dialogs.answer("choose_party", "B")
+    dialogs.answer("open_file_name", sheet)
+    dialogs.answer("preview_incoming", "new")
+    window.import_sheet_action.trigger()
+    opened = next(entry for entry in dialogs.shown if entry[0] == "open_file_name")
+    assert "*.txt" in opened[2], "the file dialog offers .txt files"
+    assert window.session.answers.B == full.answers.B
 
 
 def test_conflicting_answers_are_kept_unless_replacing(

@@ -10,7 +10,8 @@ shows and takes ``100 - value``.
 Written as Excel expects it: UTF-8 with a byte-order mark, CRLF line ends, and cells quoted by
 the csv module when they hold commas, quotes or line breaks. Read back tolerantly, the way
 spreadsheets save it again: with or without the byte-order mark, with ";" or a tab instead of
-",", with empty rows, with spaces around values, TRUE/FALSE or 1/0 for yes/no.
+",", as UTF-16 with its byte-order mark (Excel's "Unicode Text"), with empty rows, with spaces
+around values, TRUE/FALSE or 1/0 for yes/no.
 
 Spreadsheets run a cell that starts with = + - @ (or a tab or carriage return) as a formula. Free
 text (text answers, comments, the questions) that starts with such a character, after any number
@@ -20,6 +21,7 @@ Reading takes exactly that apostrophe off again, so every text comes back unchan
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -274,7 +276,7 @@ def read_answer_sheet(path: Path, session: Session, side: Side) -> dict[str, Ans
 
 
 def parse_answer_sheet(data: bytes, session: Session, side: Side, path: Path) -> dict[str, Answer]:
-    text = decode_text(data, path, _SAVE_AS_UTF8)
+    text = _sheet_text(data, path)
     try:
         tables = [_table(text, delimiter) for delimiter in _DELIMITERS]
     except csv.Error as error:
@@ -283,6 +285,27 @@ def parse_answer_sheet(data: bytes, session: Session, side: Side, path: Path) ->
     if table is None:
         raise FileProblem(path, [_header_problem(max(tables, key=lambda t: t.matched))])
     return _SheetReader(session, side, table).answers(path)
+
+
+def _sheet_text(data: bytes, path: Path) -> str:
+    """The sheet's text: UTF-8, or UTF-16 when it starts with UTF-16's byte-order mark."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    # UTF-32's little-endian mark starts with UTF-16's: that text is refused as not UTF-8.
+    if not utf16 or data.startswith(codecs.BOM_UTF32_LE):
+        return decode_text(data, path, _SAVE_AS_UTF8)
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError as error:
+        raise FileProblem(
+            path,
+            [
+                "the file starts as UTF-16 text but is damaged "
+                f"(unreadable byte at position {error.start}); {_SAVE_AS_UTF8}"
+            ],
+        ) from None
+    if not text.strip():
+        raise FileProblem(path, ["the file is empty"])
+    return text
 
 
 def _header_problem(table: _Table) -> str:

@@ -91,7 +91,11 @@ class OutsideAnswers(QObject):
         if side is None:
             return
         path = dialogs.open_file_name(
-            self.window, title, self._folder(), self.tr("Answer sheets (*.csv)")
+            self.window,
+            title,
+            self._folder(),
+            # Excel saves a sheet as "Unicode Text" with the .txt ending.
+            self.tr("Answer sheets (*.csv *.txt);;All files (*)"),
         )
         if path is None:
             return

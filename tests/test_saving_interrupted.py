@@ -25,7 +25,12 @@ from hostile import LONG_TEXT, hostile_session
 from partnerworkshop.errors import FileProblem
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.session import Session
-from partnerworkshop.model.storage import backup_path, load_session, save_session
+from partnerworkshop.model.storage import (
+    LEFTOVER_AGE_SECONDS,
+    backup_path,
+    load_session,
+    save_session,
+)
 
 FAILURES = ["error", "half-done", "interrupt"]
 START_STATES = ["file and backup", "file only", "no file"]
@@ -297,3 +302,10 @@ def test_a_save_killed_at_random_moments_leaves_a_whole_file(
                 original
             )
         assert load_session(path).workshop.title != "save 0", "the child saved before its end"
+
+    # The next save, once the killed saves are long past, tidies up what they left behind.
+    long_ago = time.time() - LEFTOVER_AGE_SECONDS - 60
+    for leftover in tmp_path.glob(".*.tmp"):
+        os.utime(leftover, (long_ago, long_ago))
+    save_session(original, path)
+    assert sorted(entry.name for entry in tmp_path.iterdir()) == [path.name, f"{path.name}.bak"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,31 @@ def test_saving_keeps_the_previous_version_as_a_backup(
         "workshop.pws.json",
         "workshop.pws.json.bak",
     ]
+
+
+def test_saving_removes_what_saves_cut_short_left_behind(
+    tmp_path: Path, small_session: Session
+) -> None:
+    path = tmp_path / "workshop.pws.json"
+    left_over = [
+        tmp_path / ".workshop.pws.json.0123456789ab.tmp",
+        tmp_path / ".workshop.pws.json.bak.tmp",
+    ]
+    in_progress = tmp_path / ".workshop.pws.json.ba9876543210.tmp"
+    not_ours = [
+        tmp_path / ".other.pws.json.0123456789ab.tmp",
+        tmp_path / "workshop.pws.json.0123456789ab.tmp",
+        tmp_path / ".workshop.pws.json.notes.tmp",
+    ]
+    long_ago = time.time() - storage.LEFTOVER_AGE_SECONDS - 60
+    for leftover in (*left_over, in_progress, *not_ours):
+        leftover.write_bytes(b'{"half": ')
+        if leftover is not in_progress:
+            os.utime(leftover, (long_ago, long_ago))
+    save_session(small_session, path)
+    assert not any(leftover.exists() for leftover in left_over)
+    assert in_progress.exists(), "a save in progress elsewhere is left alone"
+    assert all(other.exists() for other in not_ours)
 
 
 def _write(path: Path, content: bytes | str) -> Path:

@@ -13,6 +13,7 @@ import os
 import re
 import secrets
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -400,6 +401,7 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
         os.replace(temporary, path)
         temporary = None
         _sync_folder(folder)
+        _remove_leftovers(path)
     except FileProblem:
         raise
     except OSError as error:
@@ -409,6 +411,27 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+# Older than this, a temporary file beside the saved one is left over from a save that was cut
+# short (the computer lost power, the app was killed); a save in progress is far younger.
+LEFTOVER_AGE_SECONDS = 600
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Remove temporary files left beside ``path`` by saves that were cut short."""
+    names = re.compile(
+        rf"\.{re.escape(path.name)}\.(?:[0-9a-f]{{12}}|{re.escape(BACKUP_SUFFIX[1:])})\.tmp"
+    )
+    cutoff = time.time() - LEFTOVER_AGE_SECONDS
+    # Tidying up is a courtesy: the save itself has succeeded whatever happens here.
+    leftovers: list[os.DirEntry[str]] = []
+    with contextlib.suppress(OSError), os.scandir(path.parent) as entries:
+        leftovers = [entry for entry in entries if names.fullmatch(entry.name)]
+    for entry in leftovers:
+        with contextlib.suppress(OSError):
+            if entry.stat().st_mtime < cutoff:
+                os.unlink(entry.path)
 
 
 def _copy_atomically(source: Path, target: Path) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QScrollArea
 from ui_driver import click, type_into, type_text
 
 from partnerworkshop.model.catalog import example_session
@@ -225,6 +225,45 @@ def test_zoom_scales_the_text_and_is_remembered(window: MainWindow) -> None:
     assert UserFiles().preferences.zoom == 150
     window.zoom_reset_action.trigger()
     assert app.font().pointSizeF() == pytest.approx(before)
+    assert not window.zoom_reset_action.isEnabled(), "already at the actual size"
+    while window.zoom_out_action.isEnabled():
+        window.zoom_out_action.trigger()
+    assert window.user_files.preferences.zoom == 70, "zooming out stops at the smallest size"
+    assert window.zoom_in_action.isEnabled()
+
+
+def _scroll_range(area: QScrollArea) -> int:
+    return area.horizontalScrollBar().maximum() + area.verticalScrollBar().maximum()
+
+
+def test_at_the_largest_zoom_a_step_scrolls_instead_of_outgrowing_the_screen(
+    window: MainWindow, qtbot: Any
+) -> None:
+    window.set_document(example_session(), None)
+    window.resize(1280, 720)
+    window.go_to_step(3)
+    area = window.stack.currentWidget()
+    assert isinstance(area, QScrollArea)
+    qtbot.waitUntil(lambda: window.size() == QSize(1280, 720))
+    assert _scroll_range(area) == 0, "at 100% the Agree step fits"
+
+    while window.zoom_in_action.isEnabled():
+        window.zoom_in_action.trigger()
+    QApplication.processEvents()
+    assert window.user_files.preferences.zoom == 250
+    assert window.size() == QSize(1280, 720), "the window keeps its size"
+    assert _scroll_range(area) > 0, "the Agree step scrolls instead"
+    button = window.agree_page.mark_agreed
+    area.ensureWidgetVisible(button)
+    QApplication.processEvents()
+    corner = button.mapTo(area.viewport(), QPoint(button.width() - 1, button.height() - 1))
+    assert area.viewport().rect().contains(corner), "every control can be scrolled to"
+
+    window.go_to_step(1)
+    answer_area = window.stack.currentWidget()
+    assert isinstance(answer_area, QScrollArea)
+    QApplication.processEvents()
+    assert _scroll_range(answer_area) == 0, "the Answer step scrolls within itself"
 
 
 def test_full_screen_toggles(window: MainWindow) -> None:

@@ -31,10 +31,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QMainWindow,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -233,9 +235,9 @@ class MainWindow(QMainWindow):
         self._pages: dict[int, Any] = {0: self.setup_page}
         """The steps' pages built so far, by step (each has set_editor and on_edit)."""
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.setup_page)
-        for _ in range(1, len(self.step_titles)):
-            self.stack.addWidget(QWidget())
+        for _ in self.step_titles:
+            self.stack.addWidget(_step_area())
+        self._area(0).setWidget(self.setup_page)
 
         self.step_bar = StepBar(self.step_titles)
         self.step_bar.step_chosen.connect(self.go_to_step)
@@ -322,6 +324,7 @@ class MainWindow(QMainWindow):
         self.zoom_reset_action = self._action(
             self.tr("&Actual size"), lambda: self.zoom(0), "Ctrl+0"
         )
+        self._update_zoom_actions()
         self.full_screen_action = self._action(
             self.tr("&Full screen"), self.toggle_full_screen, key.FullScreen, "full-screen"
         )
@@ -497,15 +500,16 @@ class MainWindow(QMainWindow):
         page = self._pages.get(index)
         if page is None:
             page = self._build_page(index)
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
-            if placeholder is not None:
-                self.stack.removeWidget(placeholder)
-                placeholder.deleteLater()
+            self._area(index).setWidget(page)
             self._pages[index] = page
             if self._editor is not None:
                 page.set_editor(self._editor)
         return page
+
+    def _area(self, index: int) -> QScrollArea:
+        area = self.stack.widget(index)
+        assert isinstance(area, QScrollArea)
+        return area
 
     def _build_page(self, index: int) -> Any:
         if index == 1:
@@ -768,7 +772,14 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         apply_theme(app, zoom)
+        self._update_zoom_actions()
         self.statusBar().showMessage(self.tr("Zoom {zoom}%").format(zoom=zoom), 2000)
+
+    def _update_zoom_actions(self) -> None:
+        zoom = self.user_files.preferences.zoom
+        self.zoom_in_action.setEnabled(zoom < max(ZOOM_STEPS))
+        self.zoom_out_action.setEnabled(zoom > min(ZOOM_STEPS))
+        self.zoom_reset_action.setEnabled(zoom != 100)
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -795,3 +806,13 @@ class MainWindow(QMainWindow):
         self._release_lock()
         self.user_files.window_settings().setValue("geometry", self.saveGeometry())
         event.accept()
+
+
+def _step_area() -> QScrollArea:
+    """Where a step's page is shown: it fills the window, and scrolls only when the step needs
+    more room than the window has (at a large zoom on a small screen), instead of pushing the
+    window past the screen's edges."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import shutil
@@ -358,6 +359,24 @@ def test_summary_and_warnings_for_the_app(agreed_example: Session) -> None:
     assert "Contoso has no signatory yet." in messages
     assert "Action item 1 has no a due date." not in messages
     assert "Action item 1 has no due date." in messages
+
+
+def test_warnings_name_questions_as_the_charter_does(agreed_example: Session) -> None:
+    session = agreed_example.model_copy(deep=True)
+    editor = SessionEditor(session)
+    editor.park("change.ending", "Both parties", None)
+    editor.park("purpose.shared_goal", "", dt.date(2026, 9, 1))
+    editor.resolve("name.kind_in_mind", "adopt_a")
+    editor.set_answer("A", "name.kind_in_mind", None)
+    prompts = {question.id: question.prompt for question in session.template.questions()}
+    messages = [w.message for w in charter_summary(session).warnings]
+    assert f'The parked question "{prompts["change.ending"]}" has no due date.' in messages
+    assert f'The parked question "{prompts["purpose.shared_goal"]}" has no owner.' in messages
+    assert not any("change.ending" in message for message in messages), "ids mean nothing to people"
+    assert (
+        f'The question "{prompts["name.kind_in_mind"]}" adopts the answer of Northwind, '
+        "which has not answered it."
+    ) in messages
 
 
 def test_a_charter_without_signatories_says_so(tmp_path: Path) -> None:

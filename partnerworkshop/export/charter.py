@@ -24,6 +24,7 @@ from ..model.fingerprint import next_charter_record
 from ..model.positions import AgreedPosition, agreed_positions
 from ..model.session import CharterRecord, Session, now
 from ..model.storage import write_atomically
+from ..model.template import short_text
 
 DEFAULT_CONFIDENTIALITY = "Confidential"
 Paper = Literal["A4", "Letter"]
@@ -268,13 +269,13 @@ def _warnings(
             side = "A" if position.reached == "adopt_a" else "B"
             warn(
                 "adopted_answer_missing",
-                f'Question "{position.question.id}" adopts the answer of '
+                f'The question "{short_text(position.question.prompt, 120)}" adopts the answer of '
                 f"{session.party(side).display_name(side)}, which has not answered it.",
             )
         if position.reached == "parked" and (not position.owner.strip() or position.due is None):
             warn(
                 "parked_without_owner",
-                f'The parked question "{position.question.id}" has no '
+                f'The parked question "{short_text(position.question.prompt, 120)}" has no '
                 f"{'owner' if not position.owner.strip() else 'due date'}.",
             )
     for row, item in enumerate(agreement.action_items, 1):

@@ -235,8 +235,8 @@ class MainWindow(QMainWindow):
         self._pages: dict[int, Any] = {0: self.setup_page}
         """The steps' pages built so far, by step (each has set_editor and on_edit)."""
         self.stack = QStackedWidget()
-        for _ in self.step_titles:
-            self.stack.addWidget(_step_area())
+        for title in self.step_titles:
+            self.stack.addWidget(_step_area(title))
         self._area(0).setWidget(self.setup_page)
 
         self.step_bar = StepBar(self.step_titles)
@@ -808,11 +808,14 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def _step_area() -> QScrollArea:
+def _step_area(title: str) -> QScrollArea:
     """Where a step's page is shown: it fills the window, and scrolls only when the step needs
     more room than the window has (at a large zoom on a small screen), instead of pushing the
     window past the screen's edges."""
     area = QScrollArea()
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setAccessibleName(title)
+    # Not a stop of its own for Tab: it scrolls to whichever of its controls has the focus.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

@@ -21,7 +21,7 @@ from ui_driver import click, type_into, type_text
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.recovery import RecoveryStore
 from partnerworkshop.model.storage import load_session, save_session, session_to_json
-from partnerworkshop.ui.icons import ICON_NAMES, icon
+from partnerworkshop.ui.icons import ICON_NAMES, icon, icon_on_dark
 from partnerworkshop.ui.main_window import MainWindow
 from partnerworkshop.ui.user_files import UserFiles
 
@@ -273,10 +273,22 @@ def test_full_screen_toggles(window: MainWindow) -> None:
     assert not window.isFullScreen()
 
 
-def test_every_icon_loads() -> None:
+def test_every_icon_loads(qapp: Any) -> None:
     for name in ICON_NAMES:
         assert not icon(name).isNull(), name
         assert not icon(name).pixmap(24, 24).isNull(), name
+
+
+def test_an_icon_on_a_dark_button_is_drawn_light(qapp: Any) -> None:
+    image = icon_on_dark("export-pdf").pixmap(24, 24).toImage()
+    drawn = [
+        image.pixelColor(x, y)
+        for x in range(24)
+        for y in range(24)
+        if image.pixelColor(x, y).alpha()
+    ]
+    assert drawn, "the icon is drawn"
+    assert min(colour.lightness() for colour in drawn if colour.alpha() > 200) > 200
 
 
 # --- autosave and recovery ----------------------------------------------------------------

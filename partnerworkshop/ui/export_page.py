@@ -34,7 +34,7 @@ from ..export.charter import (
 from ..model.edits import Edit
 from . import dialogs
 from .common import clear_layout, label
-from .icons import icon
+from .icons import icon_on_dark
 from .page_preview import PagePreview
 from .steps import StepPage
 
@@ -101,7 +101,9 @@ class ExportPage(StepPage):
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
-        self.export_button = QPushButton(icon("export-pdf"), self.tr("Export the charter..."))
+        self.export_button = QPushButton(
+            icon_on_dark("export-pdf"), self.tr("Export the charter...")
+        )
         self.export_button.setProperty("role", "primary")
         self.export_button.setAccessibleName(self.tr("Export the charter as a PDF file"))
         self.open_button = QPushButton(self.tr("Open the PDF"))

@@ -98,7 +98,14 @@ def test_conflicting_answers_are_kept_unless_replacing(
         dialogs.answer("open_file_name", sheet)
         dialogs.answer("preview_incoming", choice)
         window.import_sheet_action.trigger()
-        assert "1 that differ" in dialogs.shown[-1][1]
+        _, text, details = dialogs.shown[-1]
+        assert "1 that differ" in text
+        new_part, differ_part = details.split("\n\n")
+        assert new_part.startswith("New answers (45):\n")
+        assert new_part.endswith("\nand 25 more"), "the list stops at 20 and says so"
+        prompt = full.template.question(first).prompt
+        assert differ_part.startswith(f'Different from the session (1):\n\u2022 "{prompt}": ')
+        assert first not in details, "questions are named as people read them"
         assert window.session.answers.A[first] == expected
         window.undo_action.trigger()
 

@@ -149,6 +149,11 @@ def test_merge_plans_new_unchanged_and_conflicting_answers(small_session: Sessio
     assert describe_conflicts(small_session, plan, "the pack") == [
         "name: the session has Partner, importance high; the pack has Partner, importance low"
     ]
+    prompt = small_session.template.question("name").prompt
+    assert describe_conflicts(small_session, plan, "the pack", by_wording=True) == [
+        f'"{prompt}": the session has Partner, importance high; '
+        "the pack has Partner, importance low"
+    ]
 
 
 def test_conflicts_name_only_what_differs(small_session: Session) -> None:

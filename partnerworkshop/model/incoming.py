@@ -166,16 +166,27 @@ def _describe_value(session: Session, side: Side, question: Question, answer: An
     return question.describe_value(value)
 
 
-def describe_conflicts(session: Session, plan: AnswersPlan, source: str) -> list[str]:
-    """One line per conflict: what the session holds and what ``source`` (e.g. 'the sheet') has."""
+def describe_conflicts(
+    session: Session, plan: AnswersPlan, source: str, *, by_wording: bool = False
+) -> list[str]:
+    """One line per conflict: what the session holds and what ``source`` (e.g. 'the sheet') has.
+
+    Each line starts with the question's id (what a sheet's rows are keyed by) or, with
+    ``by_wording``, with the question as people read it.
+    """
     side = plan.side
+    template = session.template
     return [
-        f"{item.question_id}: the session has "
+        f"{_question_named(template.question(item.question_id), by_wording)}: the session has "
         f"{describe_answer(session, side, item.question_id, item.current, item.incoming)}; "
         f"{source} has "
         f"{describe_answer(session, side, item.question_id, item.incoming, item.current)}"
         for item in plan.conflicts
     ]
+
+
+def _question_named(question: Question, by_wording: bool) -> str:
+    return f'"{short_text(question.prompt, 80)}"' if by_wording else question.id
 
 
 def describe_outcome(plan: AnswersPlan, *, replace: bool) -> str:

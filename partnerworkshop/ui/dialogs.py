@@ -20,6 +20,11 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Dialogs", text)
 
 
+# Details up to this long are shown in the box itself; longer ones in its details area.
+INLINE_LINES = 12
+INLINE_CHARACTERS = 900
+
+
 def _box(
     parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str, details: str = ""
 ) -> QMessageBox:
@@ -28,7 +33,12 @@ def _box(
     box.setWindowTitle(title)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
-    if details:
+    if len(details.splitlines()) > INLINE_LINES or len(details) > INLINE_CHARACTERS:
+        # A long list would make the box taller than the screen and push its buttons off it;
+        # the details area scrolls.
+        box.setInformativeText(_tr('"Show Details..." gives the full list.'))
+        box.setDetailedText(details)
+    elif details:
         box.setInformativeText(details)
     return box
 

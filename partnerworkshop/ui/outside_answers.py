@@ -24,6 +24,9 @@ from .common import party_name
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+# How many questions the preview lists under each heading before saying how many more there are.
+PREVIEW_LINES = 20
+
 
 class OutsideAnswers(QObject):
     def __init__(self, window: MainWindow) -> None:
@@ -142,6 +145,15 @@ class OutsideAnswers(QObject):
             return
         self._take_in(plan, title, self.tr("the pack"))
 
+    def _listed(self, heading: str, lines: list[str]) -> str:
+        """A heading and the first lines under it, saying how many more there are."""
+        if not lines:
+            return ""
+        shown = [f"\u2022 {line}" for line in lines[:PREVIEW_LINES]]
+        if len(lines) > PREVIEW_LINES:
+            shown.append(self.tr("and {count} more").format(count=len(lines) - PREVIEW_LINES))
+        return "\n".join([heading.format(count=len(lines)), *shown])
+
     def _take_in(self, plan: AnswersPlan, title: str, source: str) -> None:
         """Show what the incoming answers change; apply them as one undoable edit if asked."""
         session = self.window.session
@@ -161,9 +173,20 @@ class OutsideAnswers(QObject):
             "For {name}: {new} new answers, {conflicts} that differ from the answers already "
             "in the session, {same} the same already."
         ).format(name=name, new=new, conflicts=conflicts, same=same)
-        details = "\n".join(
-            [session.template.question(item.question_id).prompt for item in plan.new[:20]]
-            + describe_conflicts(session, plan, source)[:20]
+        template = session.template
+        details = "\n\n".join(
+            part
+            for part in (
+                self._listed(
+                    self.tr("New answers ({count}):"),
+                    [template.question(item.question_id).prompt for item in plan.new],
+                ),
+                self._listed(
+                    self.tr("Different from the session ({count}):"),
+                    describe_conflicts(session, plan, source, by_wording=True),
+                ),
+            )
+            if part
         )
         choice = dialogs.preview_incoming(
             self.window, title, text, details, new=new, conflicts=conflicts

@@ -3,8 +3,9 @@
 Every broken file is written to disk and opened through the real loaders. It must either load
 as a valid session or questionnaire (some changes leave a file valid) that saves and loads back
 the same, or be refused with a FileProblem whose message names the file and says in a few
-readable lines what is wrong. Nothing else may escape and loading never changes the file. How
-long the slowest of such files takes to load is measured by the benchmark (benchmarks/run.py).
+readable lines what is wrong. Nothing else may escape, no load may take a second of processor
+time, and loading never changes the file. How long the slowest of such files takes to load is
+measured by the benchmark (benchmarks/run.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from mutations import EXAMPLE_SESSION, TEMPLATES, Seed, broken_files
+from slowness import loaded_within_a_second
 
 from partnerworkshop.errors import FileProblem
 from partnerworkshop.model import storage
@@ -93,7 +95,7 @@ def try_loading(loader_name: str, data: bytes, path: Path) -> str:
     path.write_bytes(data)
     written = path.stat()
     try:
-        loaded = LOADERS[loader_name](path)
+        loaded = loaded_within_a_second(lambda: LOADERS[loader_name](path))
     except FileProblem as problem:
         check_refusal(problem, path)
         outcome = "refused"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from slowness import loaded_within_a_second
 
 from partnerworkshop.errors import FileProblem
 from partnerworkshop.model import storage
@@ -37,7 +38,7 @@ def _refusal(tmp_path: Path, content: bytes | dict[str, Any]) -> FileProblem:
     path = tmp_path / "broken.pws.json"
     path.write_bytes(content if isinstance(content, bytes) else json.dumps(content).encode())
     with pytest.raises(FileProblem) as caught:
-        storage.load_any(path)
+        loaded_within_a_second(lambda: storage.load_any(path))
     for line in caught.value.problems:
         assert len(line) <= storage.MAX_PROBLEM_LENGTH
         assert line.isprintable(), f"control or invisible character in {line!r}"

@@ -47,6 +47,7 @@ from .common import (
     answer_in_words,
     kind_label,
     label,
+    overflow_area,
     party_card,
     party_name,
     status_text,
@@ -311,10 +312,13 @@ class AgreePage(StepPage):
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Agreement"))
-        self.tabs.addTab(self._build_agenda_tab(), self.tr("Agenda"))
-        self.tabs.addTab(self._build_definition_tab(), self.tr("Agreed definition"))
-        self.tabs.addTab(self._build_actions_tab(), self.tr("Action items"))
-        self.tabs.addTab(self._build_signatories_tab(), self.tr("Signatories"))
+        for build, title in (
+            (self._build_agenda_tab, self.tr("Agenda")),
+            (self._build_definition_tab, self.tr("Agreed definition")),
+            (self._build_actions_tab, self.tr("Action items")),
+            (self._build_signatories_tab, self.tr("Signatories")),
+        ):
+            self.tabs.addTab(overflow_area(title, build()), title)
         body.addWidget(self.tabs, 1)
         self._lay_out(body_widget)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QWidget
 
 from ..model.analysis import QuestionResult, Status
 from ..model.base import Side
@@ -148,3 +148,19 @@ def clear_layout(layout: QLayout) -> None:
         if widget is not None:
             widget.setParent(None)
             widget.deleteLater()
+
+
+def overflow_area(name: str, content: QWidget | None = None) -> QScrollArea:
+    """An area that shows ``content`` filling it, and scrolls only when the content needs more
+    room than there is (at a large zoom on a small screen), so that the window never has to
+    grow past the screen. Content hidden behind it (another step, another tab) then sets no
+    minimum size for what is shown."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setAccessibleName(name)
+    # Not a stop of its own for Tab: it scrolls to whichever of its controls has the focus.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    if content is not None:
+        area.setWidget(content)
+    return area

@@ -31,7 +31,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QFrame,
     QHBoxLayout,
     QMainWindow,
     QMenu,
@@ -51,6 +50,7 @@ from ..model.recovery import RecoveryEntry
 from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
 from . import dialogs
+from .common import overflow_area
 from .icons import icon
 from .setup_page import SetupPage
 from .step_status import step_statuses
@@ -236,7 +236,7 @@ class MainWindow(QMainWindow):
         """The steps' pages built so far, by step (each has set_editor and on_edit)."""
         self.stack = QStackedWidget()
         for title in self.step_titles:
-            self.stack.addWidget(_step_area(title))
+            self.stack.addWidget(overflow_area(title))
         self._area(0).setWidget(self.setup_page)
 
         self.step_bar = StepBar(self.step_titles)
@@ -806,16 +806,3 @@ class MainWindow(QMainWindow):
         self._release_lock()
         self.user_files.window_settings().setValue("geometry", self.saveGeometry())
         event.accept()
-
-
-def _step_area(title: str) -> QScrollArea:
-    """Where a step's page is shown: it fills the window, and scrolls only when the step needs
-    more room than the window has (at a large zoom on a small screen), instead of pushing the
-    window past the screen's edges."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setAccessibleName(title)
-    # Not a stop of its own for Tab: it scrolls to whichever of its controls has the focus.
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    return area

@@ -41,6 +41,21 @@ def test_the_five_steps_by_click_shortcut_and_back_next(window: MainWindow) -> N
     assert window.step_bar.buttons[4].isChecked()
 
 
+def test_the_keyboard_focus_follows_into_the_step_it_moves_to(window: MainWindow) -> None:
+    window.set_document(example_session(), None)
+    window.setup_page.title.setFocus()
+    window.setup_page.title.clearFocus()  # nothing has the focus, as after start
+    for number, page in ((4, lambda: window.agree_page), (2, lambda: window.answer_page)):
+        QTest.keySequence(window, QKeySequence(f"Ctrl+{number}"))
+        focused = QApplication.focusWidget()
+        assert focused is not None and page().isAncestorOf(focused), number
+    step_button = window.step_bar.buttons[2]
+    step_button.setFocus()
+    QTest.keyClick(step_button, Qt.Key.Key_Space)
+    assert window.current_step() == 2
+    assert QApplication.focusWidget() is step_button, "a step button keeps it"
+
+
 def test_step_bar_shows_how_complete_each_step_is(window: MainWindow) -> None:
     window.set_document(example_session(), None)
     texts = [button.text() + "\n" + button.status for button in window.step_bar.buttons]

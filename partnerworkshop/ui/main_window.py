@@ -563,9 +563,17 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(self.step_titles):
             return
         self._page(index)
+        focused = QApplication.focusWidget()
+        leaving = self._area(self.current_step())
+        # Keyboard focus in the step being left would otherwise fall back to the step bar.
+        focus_in_step = index != self.current_step() and (
+            focused is None or leaving.isAncestorOf(focused)
+        )
         self.stack.setCurrentIndex(index)
         self.step_bar.set_current(index)
         self._update_navigation()
+        if focus_in_step:
+            _focus_first_control(self._area(index))
 
     def current_step(self) -> int:
         return self.stack.currentIndex()
@@ -806,3 +814,19 @@ class MainWindow(QMainWindow):
         self._release_lock()
         self.user_files.window_settings().setValue("geometry", self.saveGeometry())
         event.accept()
+
+
+def _focus_first_control(area: QWidget) -> None:
+    """Give the keyboard focus to the first control in ``area`` that Tab would reach."""
+    # The window's focus chain is one loop; the area's controls lie somewhere along it.
+    widget = area.nextInFocusChain()
+    while widget is not None and widget is not area:
+        if (
+            area.isAncestorOf(widget)
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.isVisibleTo(area)
+            and widget.isEnabled()
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()

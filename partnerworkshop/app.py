@@ -54,10 +54,18 @@ def refuse_overwrite(path: Path, force: bool) -> bool:
 # --- sub-commands -----------------------------------------------------------------------------
 
 
+def _output_arguments(parser: argparse.ArgumentParser, written: str) -> None:
+    """-o/--output naming the file ``written`` (e.g. "the PDF file"), and --force."""
+    parser.add_argument("-o", "--output", required=True, type=Path, help=f"{written} to write")
+    parser.add_argument("--force", action="store_true", help=f"replace {written} if it exists")
+
+
+def _session_output_arguments(parser: argparse.ArgumentParser) -> None:
+    _output_arguments(parser, "the session file")
+
+
 def _new_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o", "--output", required=True, type=Path, help="the session file to write"
-    )
+    _session_output_arguments(parser)
     parser.add_argument(
         "--template",
         default=None,
@@ -66,7 +74,6 @@ def _new_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", default="", help="the workshop title")
     parser.add_argument("--party-a", default="", help="Party A's organisation")
     parser.add_argument("--party-b", default="", help="Party B's organisation")
-    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
 
 
 @command("new", "write a new, empty session file", _new_arguments)
@@ -86,14 +93,7 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _output_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "-o", "--output", required=True, type=Path, help="the session file to write"
-    )
-    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
-
-
-@command("demo", "write the example session (Northwind and Contoso)", _output_argument)
+@command("demo", "write the example session (Northwind and Contoso)", _session_output_arguments)
 def _demo(args: argparse.Namespace) -> int:
     from .model.catalog import example_session
     from .model.storage import save_session
@@ -206,10 +206,7 @@ def _party_argument(parser: argparse.ArgumentParser) -> None:
 def _export_answers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
     _party_argument(parser)
-    parser.add_argument(
-        "-o", "--output", required=True, type=Path, help="the answer sheet to write (.csv)"
-    )
-    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    _output_arguments(parser, "the answer sheet (.csv)")
 
 
 @command(
@@ -271,10 +268,7 @@ def _import_answers(args: argparse.Namespace) -> int:
 def _pack_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
     _party_argument(parser)
-    parser.add_argument(
-        "-o", "--output", required=True, type=Path, help="the answer pack to write (.pws.json)"
-    )
-    parser.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    _output_arguments(parser, "the answer pack (.pws.json)")
 
 
 @command(
@@ -372,7 +366,7 @@ def _take_in(
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
-    parser.add_argument("-o", "--output", required=True, type=Path, help="the PDF file to write")
+    _output_arguments(parser, "the PDF file")
     parser.add_argument(
         "--confidentiality",
         default="Confidential",
@@ -382,7 +376,6 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--paper", choices=["A4", "Letter"], default="A4", help="the paper size (default: A4)"
     )
-    parser.add_argument("--force", action="store_true", help="replace the PDF if it exists")
 
 
 @command("export", "export the partnership charter as a PDF", _export_arguments)

@@ -16,7 +16,8 @@ from ui_driver import click, visible_texts
 from partnerworkshop.model.analysis import Analysis, analyse
 from partnerworkshop.model.base import SIDES, Side
 from partnerworkshop.model.catalog import example_session
-from partnerworkshop.model.reading import KINDS, Reading, answers_needed, headline
+from partnerworkshop.model.kinds import KINDS
+from partnerworkshop.model.reading import Reading, answers_needed, headline
 from partnerworkshop.model.session import Session
 from partnerworkshop.model.template import ScaleQuestion
 from partnerworkshop.ui.compare_page import ComparePage, QuestionTableModel, headline_text

@@ -8,10 +8,10 @@ from factories import make_session
 from partnerworkshop.model.analysis import analyse
 from partnerworkshop.model.base import Side
 from partnerworkshop.model.catalog import builtin_template, example_session
+from partnerworkshop.model.kinds import KINDS
 from partnerworkshop.model.kinds import RelationshipKind as K
 from partnerworkshop.model.reading import (
     CLEAR_MARGIN,
-    KINDS,
     MIN_READING_ANSWERS,
     NARROW_MARGIN,
     Reading,

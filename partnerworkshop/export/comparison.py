@@ -6,8 +6,8 @@ from typing import Any
 
 from ..model.analysis import KAPPA_MIN_QUESTIONS, Analysis, QuestionResult, one_line
 from ..model.base import SIDES
-from ..model.kinds import RelationshipKind
-from ..model.reading import KINDS, Reading
+from ..model.kinds import KINDS, RelationshipKind
+from ..model.reading import Reading
 
 PROMPT_LIMIT = 90
 ANSWER_LIMIT = 90

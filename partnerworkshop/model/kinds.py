@@ -27,3 +27,6 @@ KIND_LABELS: dict[RelationshipKind, str] = {
     RelationshipKind.STRATEGIC_PARTNERSHIP: "strategic partnership",
     RelationshipKind.PUBLIC_COLLABORATION: "public or NGO collaboration",
 }
+
+# All six, in the order every report and chart lists them.
+KINDS: tuple[RelationshipKind, ...] = tuple(RelationshipKind)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .base import SIDES, Side
-from .kinds import RelationshipKind
+from .kinds import KINDS, RelationshipKind
 from .session import IMPORTANCE_WEIGHTS, Session
 from .template import (
     AnswerValue,
@@ -44,8 +44,6 @@ from .template import (
     SingleChoiceQuestion,
     SplitQuestion,
 )
-
-KINDS: tuple[RelationshipKind, ...] = tuple(RelationshipKind)
 
 MIN_READING_ANSWERS = 5
 """A reading needs at least this many answers that carry signals.

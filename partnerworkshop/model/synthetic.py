@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 from .base import SIDES, Side
-from .kinds import RelationshipKind
+from .kinds import KINDS, RelationshipKind
 from .session import Answer, Importance, Parties, Party, PartyAnswers, Session, Workshop
 from .template import (
     AnswerValue,
@@ -28,7 +28,6 @@ from .template import (
     TextQuestion,
 )
 
-KINDS = tuple(RelationshipKind)
 STRENGTHS = (0.25, 0.5, 0.75, 1.0)
 IMPORTANCES: tuple[Importance, ...] = ("low", "normal", "high")
 WORDS = ("shared", "costs", "joint", "service", "pilot", "risk", "brand", "data", "trust", "notice")

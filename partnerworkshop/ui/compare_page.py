@@ -10,6 +10,7 @@ the page only says why there is nothing to compare yet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,8 +53,8 @@ from PySide6.QtWidgets import (
 from ..model.analysis import STATUSES, Analysis, QuestionResult, Status, one_line
 from ..model.base import SIDES, Side
 from ..model.edits import Edit
-from ..model.kinds import RelationshipKind
-from ..model.reading import KINDS, Headline, Reading
+from ..model.kinds import KINDS, RelationshipKind
+from ..model.reading import Headline, Reading
 from ..model.session import Answer, Session
 from ..model.template import Question, Questionnaire, SplitQuestion
 from .charts import GapBar, RadarSeries, ReadingRadar, SectionGapBars
@@ -764,20 +765,17 @@ class ComparePage(StepPage):
         self.agenda_model = QuestionListModel(self)
         self.agenda_view = two_line_list(self.tr("Agenda"))
         self.agenda_view.setModel(self.agenda_model)
-        self.agenda_view.activated.connect(self._agenda_chosen)
         layout.addWidget(self.agenda_view, 1)
         row = QHBoxLayout()
-        self.discuss_button = QPushButton(self.tr("Discuss in the Agree step"))
-        self.discuss_button.setAccessibleName(
-            self.tr("Discuss the chosen agenda item in the Agree step")
-        )
-        self.discuss_button.clicked.connect(
-            lambda: self._agenda_chosen(self.agenda_view.currentIndex())
+        self.discuss_button = self._button_for_current(
+            self.tr("Discuss in the Agree step"),
+            self.tr("Discuss the chosen agenda item in the Agree step"),
+            self.agenda_view,
+            self._agenda_chosen,
         )
         row.addWidget(self.discuss_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.agenda_view.selectionModel().currentChanged.connect(self._update_buttons)
 
         self.read_together_box = QWidget()
         box = QVBoxLayout(self.read_together_box)
@@ -799,6 +797,21 @@ class ComparePage(StepPage):
         box.addWidget(self.read_together_view)
         layout.addWidget(self.read_together_box)
         return tab
+
+    def _button_for_current(
+        self,
+        text: str,
+        name: str,
+        view: QAbstractItemView,
+        act: Callable[[QModelIndex], None],
+    ) -> QPushButton:
+        """A button that does ``act`` to the view's current row, as double-click and Enter do."""
+        view.activated.connect(act)
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.clicked.connect(lambda: act(view.currentIndex()))
+        view.selectionModel().currentChanged.connect(self._update_buttons)
+        return button
 
     def _build_questions_tab(self) -> QWidget:
         tab = QWidget()
@@ -833,20 +846,17 @@ class ComparePage(StepPage):
         )
         self.table.setSortingEnabled(True)
         self.table.fit_columns()
-        self.table.activated.connect(self._question_chosen)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.open_question_button = QPushButton(self.tr("Open in the Answer step"))
-        self.open_question_button.setAccessibleName(
-            self.tr("Open the chosen question in the Answer step")
-        )
-        self.open_question_button.clicked.connect(
-            lambda: self._question_chosen(self.table.currentIndex())
+        self.open_question_button = self._button_for_current(
+            self.tr("Open in the Answer step"),
+            self.tr("Open the chosen question in the Answer step"),
+            self.table,
+            self._question_chosen,
         )
         row.addWidget(self.open_question_button)
         row.addWidget(label(self.tr("Or double-click a question, or press Enter."), "muted"), 1)
         layout.addLayout(row)
-        self.table.selectionModel().currentChanged.connect(self._update_buttons)
         self._set_status_counts(None)
         return tab
 

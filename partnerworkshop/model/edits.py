@@ -26,8 +26,9 @@ from .session import (
     ActionItem,
     AgreementItem,
     AnsweringMode,
-    CharterRecord,
+    CharterVersion,
     Importance,
+    LegalEffect,
     Representative,
     Resolution,
     Session,
@@ -110,7 +111,9 @@ Listener = Callable[[Edit], None]
 ANALYSED_PARTS = ("answers", "template", "parties")
 """The parts of a session the analysis reads (besides comments, which it does not)."""
 WorkshopField = Literal["title", "date", "location", "facilitator"]
-PartyField = Literal["organisation", "label", "colour"]
+PartyField = Literal[
+    "organisation", "label", "colour", "legal_name", "registration_number", "registered_address"
+]
 RepresentativeField = Literal["name", "role", "email"]
 ActionItemField = Literal["what", "owner_party", "owner", "due", "status"]
 SignatoryField = Literal["party", "name", "title", "organisation"]
@@ -481,6 +484,15 @@ class SessionEditor:
             kind = RelationshipKind(kind)
         return self._replace("agreement.kind", ("agreement", "agreed_kind"), kind)
 
+    def set_legal_effect(self, effect: LegalEffect) -> bool:
+        _check_choice(effect, LegalEffect, "legal effect")
+        return self._replace("agreement.legal_effect", ("agreement", "legal_effect"), effect)
+
+    def set_effective_date(self, day: date | None) -> bool:
+        return self._replace(
+            "agreement.effective_date", ("agreement", "effective_date"), day, merge_key="effective"
+        )
+
     def set_status(self, status: Literal["draft", "agreed"]) -> bool:
         """Mark the session agreed (only once nothing needs settling) or back to draft."""
         _check_choice(status, Literal["draft", "agreed"], "status")
@@ -494,9 +506,10 @@ class SessionEditor:
                 )
         return self._replace("agreement.status", ("agreement", "status"), status)
 
-    def record_charter(self, record: CharterRecord) -> bool:
-        """Remember the charter just exported: its version, fingerprint and time."""
-        return self._replace("agreement.charter", ("agreement", "charter"), record)
+    def record_charter(self, version: CharterVersion) -> bool:
+        """Remember a new version of the charter just exported, after the earlier ones."""
+        new = [*self.session.agreement.charters, version]
+        return self._replace("agreement.charter", ("agreement", "charters"), new)
 
     def add_action_item(self, item: ActionItem | None = None) -> int:
         current = self.session.agreement.action_items

@@ -17,8 +17,9 @@ no spaces, UTF-8, dates as ISO 8601). The agreed content is exactly:
 - ``signatories``: party, name, title and organisation of each, in order.
 
 Everything else leaves it unchanged: answers to questions that are still open, comments and
-importance, the workshop's title, date, place and facilitator, the parties' colours, how the
-questionnaire is answered, the file's times and the record of the last exported charter.
+importance, the workshop's title, date, place and facilitator, the parties' colours and legal
+details, the legal effect and effective date, how the questionnaire is answered, the file's
+times and the record of the exported charters.
 So the charter printed from a session carries the same fingerprint as
 ``partnerworkshop fingerprint FILE`` prints for that session file, for as long as nothing that
 was agreed changes.
@@ -32,7 +33,7 @@ import json
 from typing import Any
 
 from .positions import agreed_positions
-from .session import CharterRecord, Session
+from .session import Session
 
 CONTENT_FORMAT = "partnerworkshop-agreed-content/1"
 
@@ -109,16 +110,3 @@ def canonical_json(content: Any) -> bytes:
 def fingerprint(session: Session) -> str:
     """The SHA-256 of the agreed content, as 64 lower-case hexadecimal digits."""
     return hashlib.sha256(canonical_json(agreed_content(session))).hexdigest()
-
-
-def next_charter_record(session: Session, exported: dt.datetime) -> CharterRecord:
-    """The record of the charter an export would write now.
-
-    The version grows by one when the agreed content differs from the last exported charter's;
-    exporting unchanged content again keeps the recorded version, fingerprint and time.
-    """
-    recorded = session.agreement.charter
-    current = fingerprint(session)
-    if recorded.version > 0 and recorded.fingerprint == current:
-        return recorded
-    return CharterRecord(version=recorded.version + 1, fingerprint=current, exported=exported)

@@ -44,8 +44,28 @@ BACKUP_SUFFIX = ".bak"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 of a session file."""
+    return _charter_versions_from_v1(raw)
+
+
+def _charter_versions_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept only the last exported charter (``agreement.charter``); version 2 keeps
+    every exported version (``agreement.charters``). The last one becomes the only one known,
+    without the record of what it printed, which version 1 did not keep."""
+    agreement = raw.get("agreement")
+    if not isinstance(agreement, dict) or "charter" not in agreement:
+        return raw
+    agreement = dict(agreement)
+    record = agreement.pop("charter")
+    never_exported = isinstance(record, dict) and record.get("version") == 0
+    agreement["charters"] = [] if never_exported else [record]
+    return {**raw, "agreement": agreement}
+
+
 # Each entry turns a file of schema version N into version N + 1.
-SESSION_MIGRATIONS: dict[int, Migration] = {}
+SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_from_v1}
 TEMPLATE_MIGRATIONS: dict[int, Migration] = {}
 
 

@@ -43,6 +43,14 @@ def report(problem: object, stream: TextIO | None = None) -> None:
     print(str(problem), file=stream or sys.stderr)
 
 
+def refuse_session_itself(output: Path, session_file: Path, written: str) -> bool:
+    """True (after saying why) when ``output`` is the session file the command reads."""
+    if output.resolve() == session_file.resolve():
+        report(f"{output}: this is the session file itself; choose another name for {written}")
+        return True
+    return False
+
+
 def refuse_overwrite(path: Path, force: bool) -> bool:
     """True (after saying why) when writing ``path`` would replace a file the user has."""
     if path.exists() and not force:
@@ -222,6 +230,8 @@ def _export_answers(args: argparse.Namespace) -> int:
     if session.pack_for not in (None, args.party):
         report(f"{args.file}: this answer pack holds Party {session.pack_for}'s answers only")
         return 1
+    if refuse_session_itself(args.output, args.file, "the answer sheet"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
     write_answer_sheet(session, args.party, args.output)
@@ -243,6 +253,11 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
     _party_argument(parser)
     parser.add_argument("sheet", type=Path, metavar="SHEET", help="the filled-in answer sheet")
     _replace_argument(parser)
+    parser.add_argument(
+        "--from-other-session",
+        action="store_true",
+        help="take in a sheet written for another session (of the same questionnaire)",
+    )
 
 
 @command(
@@ -252,12 +267,23 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _import_answers(args: argparse.Namespace) -> int:
     from .errors import FileProblem
-    from .export.answer_sheet import plan_import, read_answer_sheet
+    from .export.answer_sheet import SheetFromOtherSession, plan_import, read_answer_sheet
     from .model.incoming import AnswersRefused
     from .model.storage import load_session
 
     session = load_session(args.file)
-    answers = read_answer_sheet(args.sheet, session, args.party)
+    try:
+        answers = read_answer_sheet(
+            args.sheet, session, args.party, from_other_session=args.from_other_session
+        )
+    except SheetFromOtherSession as problem:
+        raise FileProblem(
+            problem.path,
+            [
+                *problem.problems,
+                "nothing was changed; to take it in all the same, add --from-other-session",
+            ],
+        ) from None
     try:
         plan = plan_import(session, args.party, answers)
     except AnswersRefused as refused:
@@ -278,17 +304,24 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _pack(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.edits import SessionEditor
     from .model.incoming import AnswersRefused
-    from .model.packs import make_pack
+    from .model.packs import make_pack, new_pack_key
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
+    if refuse_session_itself(args.output, args.file, "the answer pack"):
+        return 1
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    # The session keeps the secret its packs are sealed with, to check them when they return.
+    key_is_new = SessionEditor(session).keep_pack_key(new_pack_key())
     try:
         pack = make_pack(session, args.party)
     except AnswersRefused as refused:
         raise FileProblem(args.file, refused.problems) from None
-    if refuse_overwrite(args.output, args.force):
-        return 1
+    if key_is_new:
+        save_session(session, args.file)
     save_session(pack, args.output)
     name = pack.party(args.party).display_name(args.party)
     print(
@@ -390,8 +423,7 @@ def _export(args: argparse.Namespace) -> int:
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
-    if args.output.resolve() == args.file.resolve():
-        report(f"{args.output}: this is the session file itself; choose another name for the PDF")
+    if refuse_session_itself(args.output, args.file, "the PDF"):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
@@ -460,6 +492,11 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", type=Path, help="a session file to open")
     parser.add_argument("--demo", action="store_true", help="open the example session")
+    parser.add_argument(
+        "--present",
+        action="store_true",
+        help="open the view for the room too (full screen on a second screen, if connected)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -483,7 +520,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _app_parser().parse_args(arguments)
         from .ui.application import run_app
 
-        return run_app(args.file, demo=args.demo)
+        return run_app(args.file, demo=args.demo, present=args.present)
     except PartnerworkshopError as problem:
         report(problem)
         return 1

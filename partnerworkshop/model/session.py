@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .base import SIDES, LongText, Model, ShortText, Side
+from .base import SIDES, Day, LongText, Model, Moment, ShortText, Side
 from .kinds import RelationshipKind
 from .template import AnswerValue, AnswerValueError, Questionnaire, short_text
 
@@ -43,7 +44,7 @@ def now() -> datetime:
 
 class Workshop(Model):
     title: ShortText = ""
-    date: dt.date | None = None
+    date: Day | None = None
     location: ShortText = ""
     facilitator: ShortText = ""
 
@@ -122,7 +123,7 @@ class AgreementItem(Model):
     wording: LongText = ""
     notes: LongText = ""
     owner: ShortText = Field(default="", description="Who takes a parked item forward.")
-    due: dt.date | None = None
+    due: Day | None = None
     reopened: bool = Field(
         default=False, description="Reopened for discussion although both parties agreed."
     )
@@ -135,7 +136,7 @@ class ActionItem(Model):
     what: LongText = ""
     owner_party: Side | None = None
     owner: ShortText = ""
-    due: dt.date | None = None
+    due: Day | None = None
     status: Literal["open", "in_progress", "done"] = "open"
 
 
@@ -153,6 +154,10 @@ class PrintedEntry(Model):
     text: LongText = ""
 
 
+# Far more exports than a partnership will ever make, and a number every page can print.
+MAX_CHARTER_VERSION = 999_999
+
+
 class CharterVersion(Model):
     """One exported version of the charter.
 
@@ -162,10 +167,10 @@ class CharterVersion(Model):
     Versions exported before the charter kept these have an empty ``content`` and ``printed``.
     """
 
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_CHARTER_VERSION)
     fingerprint: str = ""
     content: str = ""
-    exported: datetime | None = None
+    exported: Moment | None = None
     printed: dict[str, PrintedEntry] = {}
 
 
@@ -180,7 +185,7 @@ class Agreement(Model):
     action_items: list[ActionItem] = []
     signatories: list[Signatory] = []
     legal_effect: LegalEffect = "shared_understanding"
-    effective_date: dt.date | None = Field(
+    effective_date: Day | None = Field(
         default=None, description="When the charter takes effect; on the last signature if unset."
     )
     charters: list[CharterVersion] = Field(
@@ -196,8 +201,8 @@ class Session(Model):
     format: Literal["partnerworkshop-session"] = "partnerworkshop-session"
     schema_version: int = SESSION_SCHEMA_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
-    created: datetime = Field(default_factory=now)
-    modified: datetime = Field(default_factory=now)
+    created: Moment = Field(default_factory=now)
+    modified: Moment = Field(default_factory=now)
     workshop: Workshop = Field(default_factory=Workshop)
     parties: Parties = Field(default_factory=Parties)
     template: Questionnaire
@@ -207,6 +212,14 @@ class Session(Model):
     pack_for: Side | None = Field(
         default=None,
         description="Set when this file is an answer pack: it holds only this party's answers.",
+    )
+    pack_key: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="The full session's secret that seals its answer packs; never in a pack.",
+    )
+    pack_seal: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="In an answer pack: proof of its session, its party and its questionnaire.",
     )
 
     @model_validator(mode="after")
@@ -282,7 +295,11 @@ def new_session(
     organisation_a: str = "",
     organisation_b: str = "",
 ) -> Session:
-    session = Session(template=template, workshop=Workshop(title=title, date=dt.date.today()))
+    session = Session(
+        template=template,
+        workshop=Workshop(title=title, date=dt.date.today()),
+        pack_key=secrets.token_hex(32),
+    )
     session.parties.A.organisation = organisation_a
     session.parties.B.organisation = organisation_b
     return session

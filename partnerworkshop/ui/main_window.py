@@ -52,6 +52,7 @@ from ..model.storage import load_session, save_session
 from . import dialogs
 from .common import overflow_area
 from .icons import icon
+from .room import Room
 from .setup_page import SetupPage
 from .step_status import step_statuses
 from .steps import StepPage
@@ -262,6 +263,8 @@ class MainWindow(QMainWindow):
         navigation.addWidget(self.next_button)
         layout.addLayout(navigation)
         self.setCentralWidget(central)
+        self.room = Room(self)
+        """What the room sees: the hand-over screen and the room view."""
         self.back_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
 
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.full_screen_action)
+        view_menu.addAction(self.room.present_action)
 
         go_menu = menu_bar.addMenu(self.tr("&Go"))
         for action in self.step_actions:
@@ -454,11 +458,13 @@ class MainWindow(QMainWindow):
         self._take_lock(session)
         for page in self._pages.values():
             page.set_editor(self.editor)
+        self.room.set_editor(self.editor)
         self._update_state()
 
     def _on_edit(self, edit: Edit) -> None:
         for page in self._pages.values():
             page.on_edit(edit)
+        self.room.on_edit(edit)
         if not self._autosave.isActive():
             self._autosave.start()  # not restarted by each edit: at most a second behind
         self._update_state()
@@ -509,6 +515,7 @@ class MainWindow(QMainWindow):
             self._pages[index] = page
             if self._editor is not None:
                 page.set_editor(self._editor)
+            self.room.page_built(index, page)
         return page
 
     def _area(self, index: int) -> QScrollArea:
@@ -817,6 +824,7 @@ class MainWindow(QMainWindow):
             return
         self._leave_document()
         self._release_lock()
+        self.room.stop_presenting()
         self.user_files.window_settings().setValue("geometry", self.saveGeometry())
         event.accept()
 

@@ -35,6 +35,7 @@ from ...model.fingerprint import canonical_json, fingerprint
 from ...model.kinds import RelationshipKind
 from ...model.positions import ADOPTED_SIDE, AgreedPosition, Reached, agreed_positions
 from ...model.session import (
+    MAX_CHARTER_VERSION,
     Answer,
     CharterVersion,
     LegalEffect,
@@ -1491,7 +1492,8 @@ def charter_content(
         record, new_version = last, False
     else:
         record = CharterVersion(
-            version=(last.version if last else 0) + 1,
+            # At the very last version number, a changed charter keeps that number.
+            version=min((last.version if last else 0) + 1, MAX_CHARTER_VERSION),
             fingerprint=agreed_fingerprint,
             content=digest,
             exported=at or export_time(),

@@ -150,7 +150,8 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A string left open runs to the end of the file: the end is missing too.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             problem = "the file ends too early: it looks truncated"
         else:
             problem = (

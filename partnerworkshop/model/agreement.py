@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .analysis import Analysis, analyse
-from .base import SIDES
+from .base import SIDES, Side
 from .kinds import RelationshipKind
 from .positions import agreed_positions, party_names, position_of
 from .session import AgreementItem, Session
@@ -158,6 +158,12 @@ class AgreementCheck:
     status: AgreementStatus
     missing: tuple[str, ...]
     marked: bool
+    unsettled: int = 0
+    """How many questions are still to be settled."""
+    without_definition: bool = False
+    without_kind: bool = False
+    without_signatory: tuple[Side, ...] = ()
+    """The parties with no named signatory."""
 
     @property
     def ready(self) -> bool:
@@ -190,18 +196,25 @@ def agreement_check(
         missing.append("There is no agreed definition yet.")
     if agreement.agreed_kind is None:
         missing.append("The agreed kind of relationship is not chosen yet.")
-    names = party_names(session)
-    for side, name in zip(SIDES, names, strict=True):
+    names = dict(zip(SIDES, party_names(session), strict=True))
+    unsigned = tuple(
+        side
+        for side in SIDES
         if not any(
             signatory.party == side and signatory.name.strip()
             for signatory in agreement.signatories
-        ):
-            missing.append(f"{name} has no named signatory yet.")
+        )
+    )
+    missing.extend(f"{names[side]} has no named signatory yet." for side in unsigned)
     marked = agreement.status == "agreed"
     return AgreementCheck(
         status="agreed" if marked and not missing else "draft",
         missing=tuple(missing),
         marked=marked,
+        unsettled=unsettled,
+        without_definition=not agreement.definition.strip(),
+        without_kind=agreement.agreed_kind is None,
+        without_signatory=unsigned,
     )
 
 
@@ -226,7 +239,10 @@ def proposed_kind(session: Session) -> tuple[RelationshipKind, Question] | None:
 
 
 def agreed_kind_sentence(session: Session) -> str:
-    names = party_names(session)
+    names = (
+        session.parties.A.organisation or session.parties.A.display_name("A"),
+        session.parties.B.organisation or session.parties.B.display_name("B"),
+    )
     kind = session.agreement.agreed_kind
     if kind is None:
         return (

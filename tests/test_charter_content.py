@@ -178,8 +178,8 @@ def test_the_change_log_lists_what_changed_since_the_last_version(
     assert any(kind == "added" and label.startswith("Parked item") for kind, label in listed)
     risks = next(c for c in changes.changes if c.label.startswith("Agreed position 4.2"))
     assert risks.kind == "changed"
-    assert "Northwind 50%, Contoso 50%" in risks.before
-    assert "Northwind 70%, Contoso 30%" in risks.after
+    assert "Northwind and Contoso bear the losses equally" in risks.before
+    assert "Northwind bears 70% of the losses and Contoso 30%" in risks.after
     assert not any("comment" in label.lower() for _, label in listed)
 
     pages = texts(make_charter(editor.session, at=LATER).pdf)

@@ -6,13 +6,13 @@ no spaces, UTF-8, dates as ISO 8601). The agreed content is exactly:
 - ``questionnaire``: the questionnaire's id and version;
 - ``parties``: for Party A and Party B, the organisation, the short label and every
   representative's name, role and e-mail;
-- ``status``: whether the agreement is a draft or agreed;
+- ``status``: whether the agreement is a draft or agreed (as checked, not as the file claims);
 - ``definition``: the agreed definition text, and ``agreed_kind``: the agreed kind of
   relationship;
 - ``positions``: every question that is agreed or parked, in questionnaire order, with its id
-  and prompt, how the position was reached, the agreed answer (as stored and in words; for
-  answers carried over as close, both parties' answers), the agreed wording, the notes, and for
-  a parked item its owner and due date;
+  and prompt, how the position was reached, the one agreed answer as stored, its statement
+  (the sentence the charter prints), the agreed wording, the notes, and for a parked item its
+  owner and due date;
 - ``action_items``: what, owner party, owner, due date and status of each, in order;
 - ``signatories``: party, name, title and organisation of each, in order.
 
@@ -32,14 +32,17 @@ import hashlib
 import json
 from typing import Any
 
+from .agreement import agreement_check
+from .analysis import Analysis
 from .positions import agreed_positions
 from .session import Session
 
-CONTENT_FORMAT = "partnerworkshop-agreed-content/1"
+CONTENT_FORMAT = "partnerworkshop-agreed-content/2"
 
 
-def agreed_content(session: Session) -> dict[str, Any]:
-    """The agreed content the fingerprint covers, as plain JSON data."""
+def agreed_content(session: Session, analysis: Analysis | None = None) -> dict[str, Any]:
+    """The agreed content the fingerprint covers, as plain JSON data (``analysis``: the
+    session's, when it is at hand)."""
     agreement = session.agreement
     return {
         "format": CONTENT_FORMAT,
@@ -55,7 +58,7 @@ def agreed_content(session: Session) -> dict[str, Any]:
             }
             for side, party in (("A", session.parties.A), ("B", session.parties.B))
         },
-        "status": agreement.status,
+        "status": agreement_check(session, analysis).status,
         "definition": agreement.definition,
         "agreed_kind": agreement.agreed_kind.value if agreement.agreed_kind else None,
         "positions": [
@@ -64,8 +67,7 @@ def agreed_content(session: Session) -> dict[str, Any]:
                 "prompt": position.question.prompt,
                 "reached": position.reached,
                 "value": position.value,
-                "close_values": list(position.close_values) if position.close_values else None,
-                "position": position.text,
+                "statement": position.statement,
                 "wording": position.wording,
                 "notes": position.notes,
                 "owner": position.owner,
@@ -107,6 +109,6 @@ def canonical_json(content: Any) -> bytes:
     ).encode("utf-8")
 
 
-def fingerprint(session: Session) -> str:
+def fingerprint(session: Session, analysis: Analysis | None = None) -> str:
     """The SHA-256 of the agreed content, as 64 lower-case hexadecimal digits."""
-    return hashlib.sha256(canonical_json(agreed_content(session))).hexdigest()
+    return hashlib.sha256(canonical_json(agreed_content(session, analysis))).hexdigest()

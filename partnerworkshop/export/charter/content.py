@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ... import __version__
+from ...model.agreement import agreement_check
 from ...model.analysis import Analysis, analyse
 from ...model.base import SIDES, Side
 from ...model.fingerprint import canonical_json, fingerprint
@@ -631,8 +632,6 @@ class _Words:
         reached = position.reached
         if reached in ADOPTED_SIDE:
             return f"Adopted from {self.names[ADOPTED_SIDE[reached]]}'s answer"
-        if position.close_values is not None:
-            return "Carried over: the parties' answers were close"
         return {
             "agreed": "New position agreed",
             "carried_over": "Carried over: both parties gave this answer",
@@ -641,30 +640,12 @@ class _Words:
         }[reached]
 
     def statement(self, position: AgreedPosition) -> Text:
-        """The agreed position in words, or why there is none yet."""
+        """The agreed position as its statement, or why there is none yet."""
         if position.reached == "parked":
             return Text("No agreed position yet: parked.", "placeholder")
-        if position.reached == "open":
+        if not position.is_agreed:
             return Text("No agreed position yet.", "placeholder")
-        question = position.question
-        if position.close_values is not None:
-            return Text(
-                "\n".join(
-                    f"{self.names[side]}: {self.described(question, value)}"
-                    for side, value in zip(SIDES, position.close_values, strict=True)
-                )
-            )
-        if not position.text:
-            side = ADOPTED_SIDE.get(position.reached)
-            who = self.names[side] if side else "the parties"
-            return Text(f"No answer recorded ({who} gave none).", "placeholder")
-        lines = []
-        if position.value is not None:
-            lines.append(self.described(question, position.value))
-        plain = "" if position.value is None else question.describe_value(position.value)
-        if position.wording and position.wording != plain:
-            lines.append(position.wording)
-        return Text("\n".join(lines))
+        return Text(position.statement)
 
 
 # --- the parts -------------------------------------------------------------------------------
@@ -837,7 +818,7 @@ def _agreed_positions(
         lead=(
             "Every question of the questionnaire, section by section, with the position the "
             "parties agreed and how they reached it: by adopting one party's answer, by agreeing "
-            "a new position, or by carrying over answers that already agreed or were close. "
+            "a new position, or by carrying over the answer both gave. "
             "Parked and open questions are listed again in section 5. The number of each "
             "position is that of its question in Appendix B."
         ),
@@ -1411,12 +1392,12 @@ def charter_content(
     """Everything the charter prints, for an export made at ``at`` (default: now)."""
     options = options or CharterOptions()
     analysis = analyse(session)
-    positions = agreed_positions(session, analysis)
+    positions = agreed_positions(session)
     words = _Words(session)
     references = _references(session)
-    status: Status = session.agreement.status
+    status: Status = agreement_check(session, analysis).status
     parties = (_party(session, "A", words), _party(session, "B", words))
-    agreed_fingerprint = fingerprint(session)
+    agreed_fingerprint = fingerprint(session, analysis)
     marking = options.confidentiality.strip()
 
     def assemble(identity: Identity, changes: Changes | None) -> CharterContent:

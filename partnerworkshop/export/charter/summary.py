@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ...model.base import SIDES, Side
+from ...model.positions import agreed_positions
 from ...model.session import CharterVersion, Session
 from ...model.template import short_text
 from .content import (
@@ -27,7 +28,7 @@ from .content import (
 
 WarningKind = Literal[
     "draft",
-    "agreed_with_open_questions",
+    "marked_agreed_without_grounds",
     "open_questions",
     "no_definition",
     "no_agreed_kind",
@@ -35,6 +36,7 @@ WarningKind = Literal[
     "party_without_signatory",
     "unnamed_signatory",
     "adopted_answer_missing",
+    "agreed_position_empty",
     "parked_without_owner",
     "action_item_incomplete",
     "binding",
@@ -192,12 +194,12 @@ def _warnings(session: Session, content: CharterContent) -> list[CharterWarning]
     def warn(kind: WarningKind, message: str) -> None:
         warnings.append(CharterWarning(kind, message))
 
-    if agreement.status == "draft":
+    if content.status == "draft":
         warn("draft", "The session is still a draft: every page of the charter is marked DRAFT.")
     open_questions = _plural(open_count, "question is", "questions are")
     if agreement.status == "agreed" and open_count:
         warn(
-            "agreed_with_open_questions",
+            "marked_agreed_without_grounds",
             f"The session is marked agreed, but {open_questions} neither agreed nor parked.",
         )
     if open_count:
@@ -224,24 +226,28 @@ def _warnings(session: Session, content: CharterContent) -> list[CharterWarning]
         for row, signatory in enumerate(agreement.signatories, 1):
             if not signatory.name.strip():
                 warn("unnamed_signatory", f"Signatory {row} has no name.")
-    for question in session.template.questions():
-        item = agreement.items.get(question.id)
-        if item is None:
-            continue
-        prompt = short_text(question.prompt, 120)
-        if item.resolution in ("adopt_a", "adopt_b") and item.value is None:
-            adopted: Side = "A" if item.resolution == "adopt_a" else "B"
-            if session.answer(adopted, question.id).value is None:
-                warn(
-                    "adopted_answer_missing",
-                    f'The question "{prompt}" adopts the answer of '
-                    f"{session.party(adopted).display_name(adopted)}, which has not answered it.",
-                )
-        if item.resolution == "parked" and (not item.owner.strip() or item.due is None):
+    for position in agreed_positions(session):
+        prompt = short_text(position.question.prompt, 120)
+        if position.open_reason == "adopted_unanswered":
+            adopted: Side = (
+                "A" if agreement.items[position.question.id].resolution == "adopt_a" else "B"
+            )
+            warn(
+                "adopted_answer_missing",
+                f'The question "{prompt}" adopts the answer of '
+                f"{session.party(adopted).display_name(adopted)}, which has not answered it.",
+            )
+        if position.open_reason in ("no_value", "no_wording"):
+            warn(
+                "agreed_position_empty",
+                f'The question "{prompt}" is marked as an agreed position but is not settled. '
+                f"{position.missing}",
+            )
+        if position.reached == "parked" and (not position.owner.strip() or position.due is None):
             warn(
                 "parked_without_owner",
                 f'The parked question "{prompt}" has no '
-                f"{'owner' if not item.owner.strip() else 'due date'}.",
+                f"{'owner' if not position.owner.strip() else 'due date'}.",
             )
     for row, action in enumerate(agreement.action_items, 1):
         lacking = [

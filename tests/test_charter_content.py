@@ -26,6 +26,7 @@ from partnerworkshop.export.charter import content as content_module
 from partnerworkshop.model import analysis as analysis_module
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.edits import SessionEditor
+from partnerworkshop.model.positions import agreed_positions
 from partnerworkshop.model.session import Representative, Session, Signatory
 from partnerworkshop.model.storage import session_from_json, session_to_json
 
@@ -311,3 +312,20 @@ def test_the_content_is_plain_values(editor: SessionEditor) -> None:
     assert dataclasses.is_dataclass(content)
     for text in content.texts():
         assert "<b>" not in text and "<i>" not in text and "<br/>" not in text
+
+
+def test_sections_1_to_3_print_statements_not_the_questionnaires_wording(
+    editor: SessionEditor,
+) -> None:
+    pages = texts(make_charter(editor.session).pdf)
+    start = next(i for i, page in enumerate(pages) if page.count("1 The shared definition") and i)
+    end = next(i for i, page in enumerate(pages) if "4 Where we started How far" in page)
+    sections = " ".join(pages[start:end])
+    positions = agreed_positions(editor.session)
+    assert sum(p.is_agreed for p in positions) > 20
+    for position in positions:
+        assert flat(position.question.prompt) not in sections, position.question.id
+        if position.is_agreed:
+            assert flat(position.statement) in sections, position.question.id
+    appendices = " ".join(pages[end:])
+    assert all(flat(p.question.prompt) in appendices for p in positions)

@@ -1,0 +1,121 @@
+"""The charter finished as PDF/A-2b, the ISO standard for documents kept for the long term.
+
+reportlab writes the pages, the fonts (embedded, as subsets) and the document information; this
+step adds what it does not: XMP metadata that says the same as the document information and
+declares the file PDF/A-2b, an sRGB output intent that fixes what the colours mean, a subset tag
+of its own for every font subset (reportlab gives the first subset of every font the same one),
+and the print flag on every annotation. Everything is derived from the file itself, so the same
+charter gives the same bytes.
+
+Importing this module loads pikepdf, so only the export code imports it, and only when it runs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+
+import pikepdf
+from pikepdf import Array, Dictionary, Name, Pdf, String
+
+from ..resources import resource_path
+
+PDFA_PART = "2"
+PDFA_CONFORMANCE = "B"
+OUTPUT_CONDITION = "sRGB IEC61966-2.1"
+SUBSET_TAG = re.compile(r"^[A-Z]{6}\+")
+ANNOTATION_PRINT_FLAG = 4
+ANNOTATION_HIDING_FLAGS = 1 | 2 | 32  # invisible, hidden, no view: PDF/A forbids them
+
+
+def finish_as_pdfa(pdf: bytes) -> bytes:
+    """The PDF, given as bytes, made a PDF/A-2b file; the same input gives the same output."""
+    with Pdf.open(io.BytesIO(pdf)) as document:
+        give_each_subset_its_own_tag(document)
+        add_output_intent(document)
+        flag_annotations_for_printing(document)
+        write_xmp_metadata(document)
+        finished = io.BytesIO()
+        document.save(
+            finished,
+            deterministic_id=True,  # the file identifier follows from the content, not the clock
+            object_stream_mode=pikepdf.ObjectStreamMode.preserve,
+        )
+    return finished.getvalue()
+
+
+def _fonts(document: Pdf) -> Iterator[Dictionary]:
+    for candidate in document.objects:
+        if isinstance(candidate, Dictionary) and candidate.get("/Type") == Name.Font:
+            yield candidate
+
+
+def give_each_subset_its_own_tag(document: Pdf) -> None:
+    """Replace every subset tag with one derived from the subset's own glyphs, unique in the file.
+
+    ISO 32000 asks that different subsets never share a tag; reportlab numbers the subsets of
+    each font from ``AAAAAA``, so every font's first subset has the same tag.
+    """
+    used: set[str] = set()
+    for font in sorted(_fonts(document), key=lambda font: font.objgen):
+        base_name = str(font.get("/BaseFont", ""))[1:]
+        if not SUBSET_TAG.match(base_name):
+            continue
+        name = base_name[7:]
+        descriptor = font.get("/FontDescriptor")
+        glyphs = b""
+        if isinstance(descriptor, Dictionary) and "/FontFile2" in descriptor:
+            glyphs = descriptor.FontFile2.read_bytes()
+        tag = _unique_tag(name.encode() + glyphs, used)
+        font.BaseFont = Name(f"/{tag}+{name}")
+        if isinstance(descriptor, Dictionary):
+            descriptor.FontName = Name(f"/{tag}+{name}")
+
+
+def _unique_tag(content: bytes, used: set[str]) -> str:
+    counter = 0
+    while True:
+        digest = hashlib.sha256(content + counter.to_bytes(4, "big")).digest()
+        tag = "".join(chr(ord("A") + byte % 26) for byte in digest[:6])
+        if tag not in used:
+            used.add(tag)
+            return tag
+        counter += 1
+
+
+def add_output_intent(document: Pdf) -> None:
+    """Declare that the colours are sRGB, with the colour profile embedded."""
+    profile = document.make_stream(resource_path("colour", "sRGB.icc").read_bytes())
+    profile.N = 3
+    intent = Dictionary(
+        Type=Name.OutputIntent,
+        S=Name.GTS_PDFA1,
+        OutputConditionIdentifier=String(OUTPUT_CONDITION),
+        Info=String(OUTPUT_CONDITION),
+        RegistryName=String("http://www.color.org"),
+        DestOutputProfile=profile,
+    )
+    document.Root.OutputIntents = Array([document.make_indirect(intent)])
+
+
+def flag_annotations_for_printing(document: Pdf) -> None:
+    for page in document.pages:
+        for annotation in page.obj.get("/Annots", Array()):
+            flags = int(annotation.get("/F", 0))
+            annotation.F = (flags | ANNOTATION_PRINT_FLAG) & ~ANNOTATION_HIDING_FLAGS
+
+
+def write_xmp_metadata(document: Pdf) -> None:
+    """XMP metadata saying what the document information says, and the PDF/A declaration."""
+    info = document.docinfo
+    with document.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as xmp:
+        # The trapping flag has no place in PDF/A-2 metadata; a missing flag means "unknown".
+        if "/Trapped" in info:
+            del info["/Trapped"]
+        xmp.load_from_docinfo(info)
+        xmp["pdfaid:part"] = PDFA_PART
+        xmp["pdfaid:conformance"] = PDFA_CONFORMANCE
+        if "/ModDate" in info:
+            xmp["xmp:MetadataDate"] = xmp["xmp:ModifyDate"]

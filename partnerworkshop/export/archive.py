@@ -4,8 +4,8 @@ reportlab writes the pages, the fonts (embedded, as subsets) and the document in
 step adds what it does not: XMP metadata that says the same as the document information and
 declares the file PDF/A-2b, an sRGB output intent that fixes what the colours mean, a subset tag
 of its own for every font subset (reportlab gives the first subset of every font the same one),
-and the print flag on every annotation. Everything is derived from the file itself, so the same
-charter gives the same bytes.
+the print flag on every annotation, and the empty signature fields. Everything is derived from
+the file itself, so the same charter gives the same bytes.
 
 Importing this module loads pikepdf, so only the export code imports it, and only when it runs.
 """
@@ -15,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, Pdf, String
@@ -30,9 +31,25 @@ ANNOTATION_PRINT_FLAG = 4
 ANNOTATION_HIDING_FLAGS = 1 | 2 | 32  # invisible, hidden, no view: PDF/A forbids them
 
 
-def finish_as_pdfa(pdf: bytes) -> bytes:
-    """The PDF, given as bytes, made a PDF/A-2b file; the same input gives the same output."""
+@dataclass(frozen=True)
+class SignatureField:
+    """An empty signature field: its name, its description, and where it is on which page."""
+
+    name: str
+    description: str
+    page: int
+    """The page's index, from 0."""
+    rectangle: tuple[float, float, float, float]
+    """Left, bottom, right and top, in points from the page's lower left corner."""
+
+
+def finish_as_pdfa(pdf: bytes, signature_fields: Sequence[SignatureField] = ()) -> bytes:
+    """The PDF, given as bytes, made a PDF/A-2b file with these empty signature fields.
+
+    The same input gives the same output.
+    """
     with Pdf.open(io.BytesIO(pdf)) as document:
+        add_signature_fields(document, signature_fields)
         give_each_subset_its_own_tag(document)
         add_output_intent(document)
         flag_annotations_for_printing(document)
@@ -44,6 +61,42 @@ def finish_as_pdfa(pdf: bytes) -> bytes:
             object_stream_mode=pikepdf.ObjectStreamMode.preserve,
         )
     return finished.getvalue()
+
+
+def add_signature_fields(document: Pdf, fields: Sequence[SignatureField]) -> None:
+    """One empty signature field per entry, which any PAdES tool can sign in place.
+
+    Each field is also its own widget, printed and with an empty appearance (PDF/A asks every
+    widget for one); signing replaces it with the signature's.
+    """
+    if not fields:
+        return
+    created = Array()
+    for field in fields:
+        left, bottom, right, top = field.rectangle
+        page = document.pages[field.page]
+        appearance = document.make_stream(b"")
+        appearance.Type = Name.XObject
+        appearance.Subtype = Name.Form
+        appearance.BBox = Array([0, 0, right - left, top - bottom])
+        widget = document.make_indirect(
+            Dictionary(
+                Type=Name.Annot,
+                Subtype=Name.Widget,
+                FT=Name.Sig,
+                T=String(field.name),
+                TU=String(field.description),
+                Rect=Array([left, bottom, right, top]),
+                F=ANNOTATION_PRINT_FLAG,
+                P=page.obj,
+                AP=Dictionary(N=appearance),
+            )
+        )
+        if "/Annots" not in page.obj:
+            page.obj.Annots = Array()
+        page.obj.Annots.append(widget)
+        created.append(widget)
+    document.Root.AcroForm = document.make_indirect(Dictionary(Fields=created))
 
 
 def _fonts(document: Pdf) -> Iterator[Dictionary]:

@@ -169,4 +169,4 @@ def build_charter(
         return canvas
 
     document.build(story(layout), canvasmaker=make_canvas)
-    return finish_as_pdfa(buffer.getvalue()), canvases[-1].page_count
+    return finish_as_pdfa(buffer.getvalue(), layout.signature_fields), canvases[-1].page_count

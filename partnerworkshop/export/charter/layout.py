@@ -26,6 +26,7 @@ from ...model.kinds import RelationshipKind
 from ...model.positions import ADOPTED_SIDE, AgreedPosition, agreed_positions
 from ...model.session import Answer, Session
 from ...model.template import AnswerValue, Question, RankingQuestion, SplitQuestion
+from ..archive import SignatureField
 from ..charts import PartyStyle
 from ..fonts import BOLD, REGULAR, CharterFonts
 from .summary import CharterOptions, CharterSummary
@@ -180,6 +181,8 @@ class Layout:
         self.heading_pages: dict[str, int] = {}
         self.bookmarks: dict[int, list[Bookmark]] = {}
         self.contents_place = ContentsPlace(self)
+        self.signature_fields: list[SignatureField] = []
+        """Where each signatory's signature field goes, noted as the signatures are drawn."""
 
     # --- text helpers -----------------------------------------------------------------------
 

@@ -151,9 +151,7 @@ def signatures(layout: Layout) -> list[Flowable]:
     return story
 
 
-def signature_block(
-    layout: Layout, name: str, title: str, organisation: str, field: str
-) -> Table:
+def signature_block(layout: Layout, name: str, title: str, organisation: str, field: str) -> Table:
     lines = [f"<b>{layout.text(name or 'Name to be completed')}</b>"]
     lines += [layout.text(line) for line in (title, organisation) if line]
     width = layout.width / 2 - 18

@@ -43,6 +43,14 @@ def report(problem: object, stream: TextIO | None = None) -> None:
     print(str(problem), file=stream or sys.stderr)
 
 
+def refuse_session_itself(output: Path, session_file: Path, written: str) -> bool:
+    """True (after saying why) when ``output`` is the session file the command reads."""
+    if output.resolve() == session_file.resolve():
+        report(f"{output}: this is the session file itself; choose another name for {written}")
+        return True
+    return False
+
+
 def refuse_overwrite(path: Path, force: bool) -> bool:
     """True (after saying why) when writing ``path`` would replace a file the user has."""
     if path.exists() and not force:
@@ -222,6 +230,8 @@ def _export_answers(args: argparse.Namespace) -> int:
     if session.pack_for not in (None, args.party):
         report(f"{args.file}: this answer pack holds Party {session.pack_for}'s answers only")
         return 1
+    if refuse_session_itself(args.output, args.file, "the answer sheet"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
     write_answer_sheet(session, args.party, args.output)
@@ -287,6 +297,8 @@ def _pack(args: argparse.Namespace) -> int:
         pack = make_pack(session, args.party)
     except AnswersRefused as refused:
         raise FileProblem(args.file, refused.problems) from None
+    if refuse_session_itself(args.output, args.file, "the answer pack"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
     save_session(pack, args.output)
@@ -385,8 +397,7 @@ def _export(args: argparse.Namespace) -> int:
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
-    if args.output.resolve() == args.file.resolve():
-        report(f"{args.output}: this is the session file itself; choose another name for the PDF")
+    if refuse_session_itself(args.output, args.file, "the PDF"):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pypdfium2
 from factories import agree_on_example
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image, ImageChops
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
@@ -149,3 +151,32 @@ def test_letters_no_font_has_are_still_reported() -> None:
     editor.set_definition(f"{ARABIC_ORGANISATION} ܫܠܡܐ")  # Syriac: not in the charter's fonts
     (warning,) = [w for w in charter_summary(session).warnings if w.kind == "missing_characters"]
     assert "U+072B" in warning.message and "U+0634" not in warning.message
+
+
+right_to_left_text = st.text(
+    st.one_of(
+        st.sampled_from("شركة النور ליל כהן 123 ٤٥ ().,:!-%\u200f\u2067\u2069 Latin"),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=60,
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(right_to_left_text)
+def test_any_mixed_text_is_placed_and_laid_out_without_losing_a_piece(text: str) -> None:
+    pieces = logical_pieces(text)
+    assert "".join(pieces) == text  # every character, in exactly one piece
+    order = visual_order(bidi_levels(pieces))
+    assert sorted(order) == list(range(len(pieces)))
+    charter_fonts = fonts.fonts_for([text])
+    shown = text.replace("\n", " ")
+    charter_fonts.width(shown, 9)
+    paragraph = fonts.ShapedParagraph(
+        charter_fonts.markup(text),
+        ParagraphStyle("t", fontName=fonts.REGULAR, shaping=int(needs_shaping(text))),
+    )
+    paragraph.wrap(120, 800)
+    canvas = Canvas(io.BytesIO())
+    paragraph.drawOn(canvas, 0, 0)
+    charter_fonts.draw(canvas, 0, 0, shown, 9)

@@ -288,14 +288,16 @@ class ShapedParagraph(Paragraph):  # type: ignore[misc]
     A piece of italic text with letters the oblique face lacks (Arabic) is set upright.
     """
 
-    def __init__(self, markup: str, style: ParagraphStyle) -> None:
-        super().__init__(markup, style)
+    def __init__(self, markup: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
+        super().__init__(markup, style, *args, **kwargs)
         if not style.shaping:
             return
         italic = pdfmetrics.getFont(ITALIC).face.charToGlyph
-        for piece in self.frags:
+        for piece in self.frags:  # the part of a split paragraph has its pieces set already
             text = getattr(piece, "text", "")
-            if piece.fontName == ITALIC and any(ord(c) not in italic for c in text):
+            if getattr(piece, "fontName", None) == ITALIC and any(
+                ord(c) not in italic for c in text
+            ):
                 piece.fontName = REGULAR
 
     def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name

@@ -27,6 +27,7 @@ DIGITS = frozenset({"EN", "AN"})
 SPACE = " "
 
 _STAND_INS = {"L": "a", "R": "\u05d0", "AL": "\u0627", "EN": "1", "AN": "\u0661"}
+_OWN_STAND_INS = frozenset({"ON", "CS", "ES", "ET"})
 _PRIVATE_USE = "Co"  # reportlab's own stand-ins for glyphs no character maps to
 
 
@@ -104,7 +105,9 @@ def _stand_in(piece: str) -> str:
     kind = word_class(piece)
     if kind in _STAND_INS:
         return _STAND_INS[kind]
-    return next((c for c in piece if _class(c) not in ("NSM", "BN")), "!")
+    # Punctuation stands for itself (a percent sign next to digits is read with them); other
+    # characters, the explicit direction marks among them, count as plain neutral ones.
+    return next((c for c in piece if _class(c) in _OWN_STAND_INS), "!")
 
 
 def visual_order(levels: Sequence[int]) -> list[int]:

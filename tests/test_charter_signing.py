@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 
 import pikepdf
 import pytest
@@ -23,6 +24,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus
 from pyhanko_certvalidator import ValidationContext
 from pypdf import PdfReader
 
+from partnerworkshop.app import main
 from partnerworkshop.export.charter import charter_pdf
 from partnerworkshop.export.charter.signatures import field_names
 from partnerworkshop.model.catalog import example_session
@@ -195,3 +197,40 @@ def test_each_signs_in_turn_and_every_signature_stays_valid(signed_example: Sess
     # The untouched fields are still there for the others.
     fields = PdfFileReader(io.BytesIO(twice)).root["/AcroForm"]["/Fields"]
     assert len(fields) == 5
+
+
+def test_the_sign_command_signs_a_named_field(
+    signed_example: Session,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    charter, signed = tmp_path / "charter.pdf", tmp_path / "signed.pdf"
+    charter.write_bytes(charter_pdf(signed_example)[0])
+    bundle, root = throwaway_certificate("Sarah Okafor")
+    certificate = tmp_path / "sarah.p12"
+    certificate.write_bytes(bundle)
+    monkeypatch.setenv("PARTNERWORKSHOP_CERTIFICATE_PASSPHRASE", PASSPHRASE.decode())
+
+    def sign_with(*extra: str) -> int:
+        return main(["sign", str(charter), "--certificate", str(certificate), *extra])
+
+    assert sign_with("--field", "Sarah Okafor", "-o", str(signed)) == 0
+    assert 'signed in the field "Sarah Okafor"' in capsys.readouterr().out
+    (status,) = statuses(signed.read_bytes(), [root]).values()
+    assert status.intact and status.valid and status.trusted
+
+    assert sign_with("--field", "Sarah", "-o", str(tmp_path / "other.pdf")) == 1
+    message = capsys.readouterr().err
+    assert 'no unsigned signature field "Sarah"' in message and '"Sarah Okafor"' in message
+    assert not (tmp_path / "other.pdf").exists()
+    assert sign_with("--field", "Sarah Okafor", "-o", str(signed)) == 1  # it exists already
+    assert "--force" in capsys.readouterr().err
+
+    monkeypatch.setenv("PARTNERWORKSHOP_CERTIFICATE_PASSPHRASE", "wrong")
+    assert sign_with("--field", "James Whitfield", "-o", str(tmp_path / "third.pdf")) == 1
+    assert "passphrase is wrong" in capsys.readouterr().err
+    charter.write_text("not a PDF")
+    monkeypatch.setenv("PARTNERWORKSHOP_CERTIFICATE_PASSPHRASE", PASSPHRASE.decode())
+    assert sign_with("--field", "James Whitfield", "-o", str(tmp_path / "fourth.pdf")) == 1
+    assert "not a PDF file" in capsys.readouterr().err

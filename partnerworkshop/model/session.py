@@ -20,7 +20,7 @@ from .kinds import RelationshipKind
 from .template import AnswerValue, AnswerValueError, Questionnaire, short_text
 
 SESSION_FORMAT = "partnerworkshop-session"
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
 
 Importance = Literal["low", "normal", "high"]
 IMPORTANCE_WEIGHTS: dict[Importance, float] = {"low": 1.0, "normal": 2.0, "high": 3.0}

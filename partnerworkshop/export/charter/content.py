@@ -24,7 +24,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -42,6 +42,7 @@ from ...model.session import (
     LegalEffect,
     PrintedEntry,
     Session,
+    Signatory,
     now,
 )
 from ...model.template import (
@@ -382,6 +383,10 @@ class SignatoryContent:
     details: tuple[str, ...]
     """The signatory's title and organisation, each on its line, when given."""
     authority: str
+    field: str
+    """The name of the signatory's signature field: unique in the charter."""
+    description: str
+    """What the signature field is, in words ("Signature of ...")."""
 
 
 @dataclass(frozen=True)
@@ -1032,25 +1037,49 @@ def _open_issues(
     )
 
 
+def field_names(signatories: Iterable[Signatory]) -> list[str]:
+    """Each signatory's signature field name: the name, made unique, without the full stops
+    that would make it a field hierarchy; an unnamed signatory is "Signatory N"."""
+    names: list[str] = []
+    for number, signatory in enumerate(signatories, 1):
+        base = " ".join(signatory.name.replace(".", " ").split()) or f"Signatory {number}"
+        name, again = base, 1
+        while name in names:
+            again += 1
+            name = f"{base} ({again})"
+        names.append(name)
+    return names
+
+
 def _signatures(
     session: Session, parties: tuple[PartyContent, PartyContent], version: int, identifier: str
 ) -> Signatures:
     signatories = session.agreement.signatories
+    fields = field_names(signatories)
     columns = []
     for party in parties:
-        people = tuple(
-            SignatoryContent(
-                name=signatory.name or "Name to be completed",
-                details=tuple(line for line in (signatory.title, signatory.organisation) if line),
-                authority=f"Authorised to sign for {party.legal_name}",
+        people = []
+        for signatory, field in zip(signatories, fields, strict=True):
+            if signatory.party != party.side:
+                continue
+            organisation = signatory.organisation or session.party(party.side).organisation
+            described = [signatory.name, signatory.title, organisation]
+            people.append(
+                SignatoryContent(
+                    name=signatory.name or "Name to be completed",
+                    details=tuple(
+                        line for line in (signatory.title, signatory.organisation) if line
+                    ),
+                    authority=f"Authorised to sign for {party.legal_name}",
+                    field=field,
+                    description="Signature of "
+                    + (", ".join(part for part in described if part) or field),
+                )
             )
-            for signatory in signatories
-            if signatory.party == party.side
-        )
         columns.append(
             SignatureColumn(
                 heading=party.legal_name,
-                signatories=people,
+                signatories=tuple(people),
                 missing=f"No signatory named yet for {party.name}.",
             )
         )

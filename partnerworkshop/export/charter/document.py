@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from ..fonts import fonts_for
+from ..archive import SignatureField, finish_as_pdfa
+from ..fonts import REGULAR, fonts_for
 from .agreed_positions import agreed_positions
 from .appendix import appendix
 from .changes import changes
@@ -40,6 +42,8 @@ from .shares import shares
 from .signatures import SignaturePlace, signatures
 from .where_we_started import where_we_started
 
+DEFAULT_FONT = rl_config.canvas_basefontname
+
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
     """Keeps every page until the end, so each footer can say "Page X of Y"."""
@@ -50,6 +54,13 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
+
+    def setFont(  # noqa: N802 - reportlab's name
+        self, psfontname: str, size: float, leading: float | None = None
+    ) -> None:
+        """Tables set their cells' font even where a cell holds no text, and reportlab's
+        default is Helvetica, which is never embedded: the charter uses its own instead."""
+        super().setFont(REGULAR if psfontname == DEFAULT_FONT else psfontname, size, leading)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -135,6 +146,7 @@ def draw_charter(content: CharterContent) -> CharterPdf:
         keywords=list(metadata.keywords),
         creator=metadata.creator,
         invariant=1,  # the same content gives the same bytes
+        initialFontName=REGULAR,  # the font each page starts with, so it is embedded too
     )
     frame = Frame(
         MARGIN_X,
@@ -162,4 +174,9 @@ def draw_charter(content: CharterContent) -> CharterPdf:
         return canvas
 
     document.build(story(layout), canvasmaker=make_canvas)
-    return CharterPdf(buffer.getvalue(), canvases[-1].page_count, tuple(layout.signature_places))
+    places = tuple(layout.signature_places)
+    fields = [
+        SignatureField(place.field, place.description, place.page - 1, place.rectangle)
+        for place in places
+    ]
+    return CharterPdf(finish_as_pdfa(buffer.getvalue(), fields), canvases[-1].page_count, places)

@@ -28,7 +28,8 @@ from reportlab.platypus import (
 )
 
 from ..charts import PartyStyle
-from ..fonts import BOLD, REGULAR, CharterFonts
+from ..fonts import BOLD, REGULAR, CharterFonts, ShapedParagraph
+from ..scripts import needs_shaping
 from .content import CharterContent, Text
 from .content import Heading as HeadingContent
 
@@ -105,7 +106,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(ShapedParagraph):
     """A heading that also becomes an entry in the PDF outline."""
 
     def __init__(
@@ -191,7 +192,17 @@ class Layout:
         return self.fonts.markup(words)
 
     def para(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.styles[style])
+        return ShapedParagraph(markup, self.style(markup, style))
+
+    def style(self, markup: str, name: str) -> ParagraphStyle:
+        """The named style, shaping the text when it holds right-to-left script (shaping
+        costs time, so text without it is set as it is)."""
+        if not needs_shaping(markup):
+            return self.styles[name]
+        shaped = f"{name} shaped"
+        if shaped not in self.styles:
+            self.styles[shaped] = ParagraphStyle(shaped, parent=self.styles[name], shaping=1)
+        return self.styles[shaped]
 
     def plain(self, words: str, style: str = "body") -> Paragraph:
         return self.para(self.text(words), style)
@@ -223,7 +234,8 @@ class Layout:
         else:
             before = CondPageBreak(170 if level else 200)
         label = heading.label
-        return [before, Heading(self.text(label), self.styles[style], label, level, key)]
+        markup = self.text(label)
+        return [before, Heading(markup, self.style(markup, style), label, level, key)]
 
     def subheading(self, title: str) -> Paragraph:
         return self.plain(title, "h3")

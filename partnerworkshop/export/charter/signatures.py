@@ -15,7 +15,10 @@ from typing import Any
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
 from ...model.base import Side
+from .content import SignatoryContent, field_names
 from .layout import INK, Layout
+
+__all__ = ["SignaturePlace", "SignatureSpace", "field_names", "signatures"]
 
 GUTTER = 18
 SIGNATURE_SPACE = 34
@@ -31,6 +34,9 @@ class SignaturePlace:
     index: int
     """The signatory's place among the party's signatories, from 0."""
     name: str
+    field: str
+    """The name of the signature field placed there."""
+    description: str
     page: int
     """From 1."""
     x: float
@@ -38,16 +44,30 @@ class SignaturePlace:
     width: float
     height: float
 
+    @property
+    def rectangle(self) -> tuple[float, float, float, float]:
+        """Left, bottom, right and top."""
+        return (
+            round(self.x, 2),
+            round(self.y, 2),
+            round(self.x + self.width, 2),
+            round(self.y + self.height, 2),
+        )
+
 
 class SignatureSpace(Flowable):  # type: ignore[misc]
     """The blank space a signature goes in, ruled below; it records where it was drawn."""
 
-    def __init__(self, layout: Layout, width: float, party: Side, index: int, name: str) -> None:
+    def __init__(
+        self, layout: Layout, width: float, party: Side, index: int, signatory: SignatoryContent
+    ) -> None:
         super().__init__()
         self.layout = layout
         self.width = width
         self.height = SIGNATURE_SPACE
-        self.place = (party, index, name)
+        self.party = party
+        self.index = index
+        self.signatory = signatory
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -59,10 +79,19 @@ class SignatureSpace(Flowable):  # type: ignore[misc]
         canvas.line(0, 0, self.width, 0)
         left, bottom = canvas.absolutePosition(0, 0)
         right, top = canvas.absolutePosition(self.width, self.height)
-        party, index, name = self.place
+        signatory = self.signatory
         self.layout.signature_places.append(
             SignaturePlace(
-                party, index, name, canvas.getPageNumber(), left, bottom, right - left, top - bottom
+                self.party,
+                self.index,
+                signatory.name,
+                signatory.field,
+                signatory.description,
+                canvas.getPageNumber(),
+                left,
+                bottom,
+                right - left,
+                top - bottom,
             )
         )
 
@@ -105,7 +134,7 @@ def signatures(layout: Layout) -> list[Flowable]:
                     if person.details
                     else "",
                     layout.plain(person.authority, "cell_small"),
-                    SignatureSpace(layout, line_width, party.side, pair, person.name),
+                    SignatureSpace(layout, line_width, party.side, pair, person),
                     layout.plain(part.signature_label, "cell_small"),
                     _date_line(layout, part.date_label, line_width),
                 ]

@@ -4,6 +4,11 @@ A pack is an ordinary session file with ``pack_for`` set. It holds the questionn
 workshop details and that party's answers only. Nothing in it may reveal the other party's
 positions: its answers, the agreement record and the sections revealed in blind mode are left out.
 It keeps the session's id, which is how merging recognises where it belongs.
+
+A pack for the whole party is answered as one and holds no individual answers. A pack for one
+representative of a party (``pack_for_representative``) holds that
+representative's own individual answers and nothing else: not the party's answers, which are
+settled from everyone's, nor any other representative's answers or name.
 """
 
 from __future__ import annotations
@@ -12,11 +17,12 @@ from typing import Any
 
 from .base import Side, other_side
 from .incoming import AnswersPlan, AnswersRefused, plan_incoming
-from .session import Agreement, Session
+from .session import Agreement, IndividualAnswers, Session
 
 
-def make_pack(session: Session, side: Side) -> Session:
-    """A copy of the session for Party ``side`` alone to fill in."""
+def make_pack(session: Session, side: Side, representative: str | None = None) -> Session:
+    """A copy of the session for Party ``side`` (or one representative of it, by id) alone to
+    fill in."""
     if session.pack_for is not None:
         raise AnswersRefused(
             [
@@ -33,7 +39,34 @@ def make_pack(session: Session, side: Side) -> Session:
     data["agreement"] = Agreement().model_dump()
     data["answering"]["current"] = side
     data["answering"]["revealed"] = []
+    # A party's pack is answered by the party as one; a representative's by them alone.
+    data["individual"] = IndividualAnswers().model_dump()
+    data["parties"][side]["answering"] = "as_one" if representative is None else "individually"
+    if representative is not None:
+        data.update(_representative_part(session, side, representative))
+        data["answers"][side] = {}
+        data["parties"][side]["representatives"] = [
+            person
+            for person in data["parties"][side]["representatives"]
+            if person["id"] == representative
+        ]
     return Session.model_validate(data)
+
+
+def _representative_part(session: Session, side: Side, representative: str) -> dict[str, Any]:
+    """The pack's fields that make it one representative's: their answers, and whose it is."""
+    try:
+        session.party(side).representative(representative)
+    except KeyError:
+        raise AnswersRefused([f"Party {side} has no such representative"]) from None
+    individual = IndividualAnswers()
+    own = session.representative_answers(side, representative)
+    if own:
+        getattr(individual, side).by_representative = {representative: dict(own)}
+    return {
+        "individual": individual.model_dump(),
+        "pack_for_representative": representative,
+    }
 
 
 def plan_merge(session: Session, pack: Session) -> AnswersPlan:
@@ -67,4 +100,9 @@ def plan_merge(session: Session, pack: Session) -> AnswersPlan:
         raise AnswersRefused(problems)
     side = pack.pack_for
     assert side is not None  # refused above otherwise
-    return plan_incoming(session, side, pack.answers_of(side))
+    representative = pack.pack_for_representative
+    if representative is None:
+        return plan_incoming(session, side, pack.answers_of(side))
+    return plan_incoming(
+        session, side, pack.representative_answers(side, representative), representative
+    )

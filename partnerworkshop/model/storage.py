@@ -8,6 +8,7 @@ words a facilitator understands. Saving is atomic and keeps the previous version
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -44,8 +45,39 @@ BACKUP_SUFFIX = ".bak"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+# --- migrations --------------------------------------------------------------------------------
+
+
+def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """A session of schema version 1 as version 2: the same content, the same meaning."""
+    return _give_representatives_ids(raw)
+
+
+def _give_representatives_ids(raw: dict[str, Any]) -> dict[str, Any]:
+    """Every representative gets an id, worked out from the session's id and their place.
+
+    The same file gets the same ids each time it is opened, so an answer sheet made for a
+    representative before the file was saved again still finds them. Anything that is not as
+    version 1 wrote it is left for the checks to name.
+    """
+    parties = raw.get("parties")
+    if not isinstance(parties, dict):
+        return raw
+    seed = str(raw.get("id", ""))
+    for side, party in parties.items():
+        representatives = party.get("representatives") if isinstance(party, dict) else None
+        if not isinstance(representatives, list):
+            continue
+        for place, representative in enumerate(representatives):
+            if isinstance(representative, dict) and "id" not in representative:
+                digest = hashlib.sha256(f"{seed}/{side}/{place}".encode()).hexdigest()
+                representative["id"] = digest[:12]
+    return raw
+
+
 # Each entry turns a file of schema version N into version N + 1.
-SESSION_MIGRATIONS: dict[int, Migration] = {}
+SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_from_v1}
 TEMPLATE_MIGRATIONS: dict[int, Migration] = {}
 
 
@@ -101,7 +133,8 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A string that is never closed runs on to the end of the file.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             problem = "the file ends too early: it looks truncated"
         else:
             problem = (

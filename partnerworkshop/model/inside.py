@@ -48,6 +48,11 @@ class InsideParty:
     headline: str | None
     """Set when the representatives' readings lead with different kinds."""
 
+    @property
+    def answered_by(self) -> int:
+        """How many representatives gave individual answers."""
+        return sum(1 for item in self.representatives if item.answers)
+
 
 def inside_party(session: Session, side: Side, needed: int) -> InsideParty | None:
     """How the party's representatives answered; None when the party answers as one."""

@@ -43,6 +43,14 @@ def report(problem: object, stream: TextIO | None = None) -> None:
     print(str(problem), file=stream or sys.stderr)
 
 
+def refuse_session_itself(output: Path, session_file: Path, written: str) -> bool:
+    """True (after saying why) when ``output`` is the session file the command reads."""
+    if output.resolve() == session_file.resolve():
+        report(f"{output}: this is the session file itself; choose another name for {written}")
+        return True
+    return False
+
+
 def refuse_overwrite(path: Path, force: bool) -> bool:
     """True (after saying why) when writing ``path`` would replace a file the user has."""
     if path.exists() and not force:
@@ -263,6 +271,8 @@ def _export_answers(args: argparse.Namespace) -> int:
     representative = None
     if args.representative is not None:
         representative = find_representative(args.file, session, args.party, args.representative)
+    if refuse_session_itself(args.output, args.file, "the answer sheet"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
     write_answer_sheet(session, args.party, args.output, representative)
@@ -342,6 +352,8 @@ def _pack(args: argparse.Namespace) -> int:
         pack = make_pack(session, args.party, representative)
     except AnswersRefused as refused:
         raise FileProblem(args.file, refused.problems) from None
+    if refuse_session_itself(args.output, args.file, "the answer pack"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
     save_session(pack, args.output)
@@ -454,8 +466,7 @@ def _export(args: argparse.Namespace) -> int:
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
-    if args.output.resolve() == args.file.resolve():
-        report(f"{args.output}: this is the session file itself; choose another name for the PDF")
+    if refuse_session_itself(args.output, args.file, "the PDF"):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1

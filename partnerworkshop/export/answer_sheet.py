@@ -36,7 +36,13 @@ from ..errors import FileProblem
 from ..model.base import Side, other_side
 from ..model.incoming import AnswersPlan, plan_incoming
 from ..model.session import Answer, Importance, Session
-from ..model.storage import decode_text, read_bytes, write_atomically
+from ..model.storage import (
+    MAX_FILE_BYTES,
+    MAX_PROBLEMS,
+    decode_text,
+    read_bytes,
+    write_atomically,
+)
 from ..model.template import (
     AnswerValue,
     MultipleChoiceQuestion,
@@ -93,7 +99,9 @@ _PARTY_LINE = re.compile(r"#\s*Answer sheet for Party ([AB])\b")
 _REPRESENTATIVE_LINE = re.compile(r"#\s*Representative:.*\(id ([0-9a-f]{8,32})\)")
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _OPTION_SEPARATORS = re.compile(r"[;,>]")
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# A sign and at most nine digits: any more is no answer on a scale or a share, and far more would
+# be more digits than Python turns into a number.
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
 # The comma first: it is what the sheet is written with; the others are what spreadsheets in
 # some languages save it with.
 _DELIMITERS = (",", ";", "\t")
@@ -315,6 +323,12 @@ def _blank(row: list[str]) -> bool:
     return all(not cell.strip() for cell in row)
 
 
+# A cell can be as long as the whole file: a long comment, or the options of a long question.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+# Excel writes (and reads) a first line such as "sep=;" naming the sheet's delimiter.
+_EXCEL_DELIMITER_LINE = re.compile(r"sep=(.)[ \t]*(?:\r\n|\n|\r|$)", re.IGNORECASE)
+
+
 def _table(text: str, delimiter: str) -> _Table:
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header_row = next(
@@ -348,8 +362,14 @@ def parse_answer_sheet(
     representative: str | None = None,
 ) -> dict[str, Answer]:
     text = _sheet_text(data, path)
+    delimiters: tuple[str, ...] = _DELIMITERS
+    excel_line = _EXCEL_DELIMITER_LINE.match(text)
+    if excel_line:
+        # An empty first row instead: the other rows keep the numbers a spreadsheet shows.
+        delimiters = (excel_line.group(1),)
+        text = "\n" + text[excel_line.end() :]
     try:
-        tables = [_table(text, delimiter) for delimiter in _DELIMITERS]
+        tables = [_table(text, delimiter) for delimiter in delimiters]
     except csv.Error as error:
         raise FileProblem(path, [f"the file cannot be read as CSV ({error})"]) from None
     table = next((table for table in tables if table.header_is_right), None)
@@ -460,6 +480,11 @@ class _SheetReader:
                 answers[question_id] = answer
         if wrong_party:
             self.problems.insert(0, wrong_party)
+        if len(self.problems) > MAX_PROBLEMS:
+            hidden = len(self.problems) - MAX_PROBLEMS
+            raise FileProblem(
+                path, [*self.problems[:MAX_PROBLEMS], f"and {hidden:,} more problems"]
+            )
         if self.problems:
             raise FileProblem(path, self.problems)
         return answers

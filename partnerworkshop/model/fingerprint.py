@@ -32,7 +32,7 @@ import json
 from typing import Any
 
 from .positions import agreed_positions
-from .session import CharterRecord, Session
+from .session import MAX_CHARTER_VERSION, CharterRecord, Session
 
 CONTENT_FORMAT = "partnerworkshop-agreed-content/1"
 
@@ -121,4 +121,6 @@ def next_charter_record(session: Session, exported: dt.datetime) -> CharterRecor
     current = fingerprint(session)
     if recorded.version > 0 and recorded.fingerprint == current:
         return recorded
-    return CharterRecord(version=recorded.version + 1, fingerprint=current, exported=exported)
+    # At the very last version number, a changed charter keeps that number rather than fail.
+    version = min(recorded.version + 1, MAX_CHARTER_VERSION)
+    return CharterRecord(version=version, fingerprint=current, exported=exported)

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .base import SIDES, LongText, Model, ShortText, Side
+from .base import SIDES, Day, LongText, Model, Moment, ShortText, Side
 from .kinds import RelationshipKind
 from .template import AnswerValue, AnswerValueError, Questionnaire, short_text
 
@@ -44,7 +44,7 @@ def now() -> datetime:
 
 class Workshop(Model):
     title: ShortText = ""
-    date: dt.date | None = None
+    date: Day | None = None
     location: ShortText = ""
     facilitator: ShortText = ""
 
@@ -210,7 +210,7 @@ class AgreementItem(Model):
     wording: LongText = ""
     notes: LongText = ""
     owner: ShortText = Field(default="", description="Who takes a parked item forward.")
-    due: dt.date | None = None
+    due: Day | None = None
     reopened: bool = Field(
         default=False, description="Reopened for discussion although both parties agreed."
     )
@@ -223,7 +223,7 @@ class ActionItem(Model):
     what: LongText = ""
     owner_party: Side | None = None
     owner: ShortText = ""
-    due: dt.date | None = None
+    due: Day | None = None
     status: Literal["open", "in_progress", "done"] = "open"
 
 
@@ -234,12 +234,16 @@ class Signatory(Model):
     organisation: ShortText = ""
 
 
+# Far more exports than a partnership will ever make, and a number every page can print.
+MAX_CHARTER_VERSION = 999_999
+
+
 class CharterRecord(Model):
     """The charter last exported, so the version number grows with each changed export."""
 
-    version: int = Field(default=0, ge=0)
+    version: int = Field(default=0, ge=0, le=MAX_CHARTER_VERSION)
     fingerprint: str = ""
-    exported: datetime | None = None
+    exported: Moment | None = None
 
 
 class Agreement(Model):
@@ -256,8 +260,8 @@ class Session(Model):
     format: Literal["partnerworkshop-session"] = "partnerworkshop-session"
     schema_version: int = SESSION_SCHEMA_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
-    created: datetime = Field(default_factory=now)
-    modified: datetime = Field(default_factory=now)
+    created: Moment = Field(default_factory=now)
+    modified: Moment = Field(default_factory=now)
     workshop: Workshop = Field(default_factory=Workshop)
     parties: Parties = Field(default_factory=Parties)
     template: Questionnaire

@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -90,24 +91,34 @@ def read_json(path: Path) -> Any:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a file the app reads, or FileProblem naming why it cannot be read."""
+    """The bytes of a file the app reads, or FileProblem naming why it cannot be read.
+
+    Only an ordinary file is read, and never more than the size limit: a device such as
+    /dev/zero or a pipe would otherwise fill the memory or wait for ever.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileProblem(
-                path,
-                [
-                    f"the file is {size / 1e6:.0f} MB; "
-                    f"files over {MAX_FILE_BYTES // 10**6} MB are refused"
-                ],
-            )
-        return path.read_bytes()
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise FileProblem(path, ["this is a folder, not a file"])
+        if not stat.S_ISREG(status.st_mode):
+            raise FileProblem(path, ["this is not an ordinary file (a device or a pipe)"])
+        if status.st_size > MAX_FILE_BYTES:
+            raise FileProblem(path, [_too_big(f"{status.st_size / 1e6:.0f} MB")])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew while being read
+            raise FileProblem(path, [_too_big(f"over {MAX_FILE_BYTES // 10**6} MB")])
+        return data
     except FileNotFoundError:
         raise FileProblem(path, ["there is no such file"]) from None
     except IsADirectoryError:
         raise FileProblem(path, ["this is a folder, not a file"]) from None
     except OSError as error:
         raise FileProblem(path, [f"the file cannot be read ({error.strerror or error})"]) from None
+
+
+def _too_big(size: str) -> str:
+    return f"the file is {size}; files over {MAX_FILE_BYTES // 10**6} MB are refused"
 
 
 def decode_text(data: bytes, path: Path, advice: str) -> str:
@@ -117,6 +128,14 @@ def decode_text(data: bytes, path: Path, advice: str) -> str:
     """
     if not data.strip():
         raise FileProblem(path, ["the file is empty"])
+    if _looks_like_utf16_or_utf32(data):
+        raise FileProblem(
+            path,
+            [
+                "the file is not UTF-8 text (it looks like UTF-16 or UTF-32 text without the "
+                f"mark that says so); {advice}"
+            ],
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -124,6 +143,16 @@ def decode_text(data: bytes, path: Path, advice: str) -> str:
             path,
             [f"the file is not UTF-8 text (unreadable byte at position {error.start}); {advice}"],
         ) from None
+
+
+def _looks_like_utf16_or_utf32(data: bytes) -> bool:
+    """Whether the text starts as UTF-16 or UTF-32 without a byte-order mark would.
+
+    Such text, where it is in a Latin script, has a zero byte in every other place; read as
+    UTF-8 it would pass for text and fail later with a puzzling message.
+    """
+    start = data[:256]
+    return len(start) >= 4 and (not any(start[0::2]) or not any(start[1::2]))
 
 
 def parse_json(data: bytes, path: Path) -> Any:
@@ -412,11 +441,21 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     Whatever fails on the way, ``path`` is left exactly as it was and no temporary file stays.
     With ``keep_backup``, the previous content is kept as ``path.bak``.
     """
+    # A link is left in place: what is saved is the file it points to, with its backup beside it.
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = path.parent
     temporary: str | None = None
     try:
         if path.is_dir():
             raise FileProblem(path, ["this is a folder, not a file"])
+        if path.exists() and _read_only(path):
+            raise FileProblem(
+                path,
+                [
+                    "the file is read-only, so it was not replaced; save under another name, "
+                    "or allow changes to the file first"
+                ],
+            )
         # Created with the usual permissions (what the umask allows), not the owner-only
         # ones of a temporary file: the result is an ordinary file the user may share.
         name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
@@ -444,6 +483,12 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the file is marked read-only (for everyone: even the administrator's saves)."""
+    writable = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not path.stat().st_mode & writable or not os.access(path, os.W_OK)
 
 
 # Older than this, a temporary file beside the saved one is left over from a save that was cut

@@ -119,8 +119,12 @@ class Option(Model):
     signals: Signals = {}
 
 
+# Scale points are small whole numbers (1 to 5, 0 to 10); these bounds keep them printable.
+SCALE_LIMIT = 1000
+
+
 class ScalePoint(Model):
-    value: int
+    value: int = Field(ge=-SCALE_LIMIT, le=SCALE_LIMIT)
     label: ShortText = Field(min_length=1)
     description: LongText = ""
     signals: Signals = {}
@@ -255,7 +259,7 @@ class SingleChoiceQuestion(_OptionsQuestion):
 
 class MultipleChoiceQuestion(_OptionsQuestion):
     kind: Literal["multiple"] = "multiple"
-    max_choices: int | None = Field(default=None, ge=1)
+    max_choices: int | None = Field(default=None, ge=1, le=1000)
 
     def check_value(self, value: object) -> AnswerValue:
         chosen = self._check_option_list(value)

@@ -44,6 +44,7 @@ from ..model.template import TextQuestion
 from . import dialogs
 from .answer_inputs import PlainTextField, make_input
 from .common import (
+    LAST_QDATE,
     answer_in_words,
     kind_label,
     label,
@@ -76,6 +77,7 @@ def _date_field(accessible_name: str) -> QDateEdit:
     field.setCalendarPopup(True)
     field.setDisplayFormat("d MMM yyyy")
     field.setMinimumDate(NO_DATE)
+    field.setMaximumDate(LAST_QDATE)
     field.setSpecialValueText(QCoreApplication.translate("Agree", "No date"))
     field.setAccessibleName(accessible_name)
     return field

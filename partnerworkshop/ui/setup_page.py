@@ -31,7 +31,7 @@ from ..model.catalog import builtin_templates, find_template
 from ..model.edits import Edit, PartyField, RepresentativeField, SessionEditor, WorkshopField
 from ..model.template import Questionnaire
 from . import dialogs
-from .common import label, mark_with_party_colour, party_name, try_edit
+from .common import LAST_QDATE, label, mark_with_party_colour, party_name, try_edit
 from .icons import icon
 
 REPRESENTATIVE_FIELDS: tuple[RepresentativeField, ...] = ("name", "role", "email")
@@ -210,6 +210,7 @@ class SetupPage(QWidget):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setMaximumDate(LAST_QDATE)
         self.date.setAccessibleName(self.tr("Workshop date"))
         self.location = _text_field(self.tr("Location"))
         self.facilitator = _text_field(self.tr("Facilitator"))

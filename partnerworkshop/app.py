@@ -531,6 +531,11 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", type=Path, help="a session file to open")
     parser.add_argument("--demo", action="store_true", help="open the example session")
+    parser.add_argument(
+        "--present",
+        action="store_true",
+        help="open the view for the room too (full screen on a second screen, if connected)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -554,7 +559,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _app_parser().parse_args(arguments)
         from .ui.application import run_app
 
-        return run_app(args.file, demo=args.demo)
+        return run_app(args.file, demo=args.demo, present=args.present)
     except PartnerworkshopError as problem:
         report(problem)
         return 1

@@ -10,7 +10,7 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -288,6 +288,9 @@ class ItemPanel(QWidget):
 
 
 class AgreePage(StepPage):
+    item_shown = Signal(str)
+    """The question now taken up in the Agenda tab ("" for none)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.analysis: Analysis | None = None
@@ -643,6 +646,7 @@ class AgreePage(StepPage):
         if question_id is None and self.progress.to_settle:
             question_id = self.progress.to_settle[0]
         self._current = question_id
+        self.item_shown.emit(question_id or "")
         if question_id is None:
             return
         self.panel = ItemPanel(self, question_id)

@@ -384,6 +384,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.full_screen_action)
+        view_menu.addAction(self.room.present_action)
 
         go_menu = menu_bar.addMenu(self.tr("&Go"))
         for action in self.step_actions:
@@ -818,6 +819,7 @@ class MainWindow(QMainWindow):
             return
         self._leave_document()
         self._release_lock()
+        self.room.stop_presenting()
         self.user_files.window_settings().setValue("geometry", self.saveGeometry())
         event.accept()
 

@@ -303,12 +303,16 @@ class SessionEditor:
         current = self.session.party(side).representatives
         _check_row(row, current, "representative")
         new = current[:row] + current[row + 1 :]
-        answers_path: Path = ("individual", side, "by_representative", current[row].id)
+        removed = current[row].id
+        answers_path: Path = ("individual", side, "by_representative", removed)
+        answering = self.session.answering.representatives
+        now_answering = {key: value for key, value in answering.items() if value != removed}
         return self.apply(
             Edit(
                 "party.representatives",
                 [
                     Change(answers_path, get_at(self.session, answers_path), ABSENT),
+                    Change(("answering", "representatives"), answering, now_answering),
                     Change(("parties", side, "representatives"), current, new),
                 ],
             )
@@ -529,6 +533,18 @@ class SessionEditor:
     def set_answering_party(self, side: Side) -> bool:
         _check_choice(side, Side, "party")
         return self._replace("answering.current", ("answering", "current"), side)
+
+    def set_answering_representative(self, side: Side, representative: str | None) -> bool:
+        """Who of the party's representatives answers now; None: the party settles its own
+        answers."""
+        current = self.session.answering.representatives
+        new = {key: value for key, value in current.items() if key != side}
+        if representative is not None:
+            self._check_representative(side, representative)
+            new[side] = representative
+        return self._replace(
+            "answering.representative", ("answering", "representatives"), dict(sorted(new.items()))
+        )
 
     def reveal_section(self, section_id: str) -> bool:
         try:

@@ -39,6 +39,7 @@ def make_pack(session: Session, side: Side, representative: str | None = None) -
     data["agreement"] = Agreement().model_dump()
     data["answering"]["current"] = side
     data["answering"]["revealed"] = []
+    data["answering"]["representatives"] = {} if representative is None else {side: representative}
     # A party's pack is answered by the party as one; a representative's by them alone.
     data["individual"] = IndividualAnswers().model_dump()
     data["parties"][side]["answering"] = "as_one" if representative is None else "individually"

@@ -197,6 +197,11 @@ class Answering(Model):
     mode: AnsweringMode = "side_by_side"
     current: Side = "A"
     revealed: list[str] = Field(default=[], description="Sections revealed in blind mode.")
+    representatives: dict[Side, RepresentativeId] = Field(
+        default={},
+        description="For a party whose representatives answer individually, the one answering "
+        "now; none while the party settles its own answers.",
+    )
 
 
 Resolution = Literal["adopt_a", "adopt_b", "agreed", "parked"]
@@ -375,6 +380,12 @@ class Session(Model):
                 for question_id in individual.settled
                 if not template.has_question(question_id)
             )
+        for side, representative_id in self.answering.representatives.items():
+            if representative_id not in [r.id for r in self.party(side).representatives]:
+                problems.append(
+                    f"Answering: Party {side} has no representative with the id "
+                    f'"{representative_id}"'
+                )
         problems.extend(self._representative_pack_problems())
         return problems
 

@@ -426,7 +426,7 @@ def test_a_representative_s_sheet_round_trips_and_holds_nobody_else_s_answers(
     person = data.draw(st.sampled_from(people))
     sheet = answer_sheet_bytes(session, side, person.id)
     own = _sheetable(session.representative_answers(side, person.id))
-    assert parse_answer_sheet(sheet, session, side, SHEET, person.id) == own
+    assert parse_answer_sheet(sheet, session, side, SHEET, representative=person.id) == own
     # Every comment and text answer in the sheet is this representative's own.
     rows = list(csv.reader(io.StringIO(sheet.decode("utf-8-sig"), newline="")))
     header = rows.index(list(COLUMNS))
@@ -456,5 +456,5 @@ def test_a_representative_s_sheet_is_not_taken_as_the_party_s(small_session: Ses
     small_session.parties.A.representatives = [Representative(name="Ann; (id 0000000000)")]
     ann = small_session.parties.A.representatives[0].id
     sheet = answer_sheet_bytes(small_session, "A", ann)
-    assert parse_answer_sheet(sheet, small_session, "A", SHEET, ann) == {}
+    assert parse_answer_sheet(sheet, small_session, "A", SHEET, representative=ann) == {}
     assert "take it in as that representative's answers" in problems(sheet, small_session)[0]

@@ -28,6 +28,7 @@ import codecs
 import csv
 import io
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -97,6 +98,8 @@ _NOT_SURE = {
 _PARTY_LINE = re.compile(r"#\s*Answer sheet for Party ([AB])\b")
 # Greedy: the id written after the name, whatever the name holds.
 _REPRESENTATIVE_LINE = re.compile(r"#\s*Representative:.*\(id ([0-9a-f]{8,32})\)")
+# The session's id ends the second line for people.
+_SESSION_LINE = re.compile(r"#.*; session ([0-9a-fA-F-]{32,36})\s*$")
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _OPTION_SEPARATORS = re.compile(r"[;,>]")
 # A sign and at most nine digits: any more is no answer on a scale or a share, and far more would
@@ -186,8 +189,9 @@ def _preamble(session: Session, side: Side, representative: str | None) -> list[
     workshop = session.workshop.title or "untitled workshop"
     return [
         f"# Answer sheet for {whose}",
+        f"# {workshop}; questionnaire: {template.title} (version {template.version}); "
+        f"session {session.id}",
         *_representative_lines(session, side, representative),
-        f"# {workshop}; questionnaire: {template.title} (version {template.version})",
         "# Write each answer in the value column, as the allowed column says; "
         "leave it empty to give no answer.",
         f"# importance: {IMPORTANCE_ALLOWED}. not_sure: {NOT_SURE_ALLOWED}. "
@@ -291,6 +295,10 @@ def _representative_problem(
 # --- reading ------------------------------------------------------------------------------------
 
 
+class SheetFromOtherSession(FileProblem):
+    """A sheet written for another session: taken in only when the user says so."""
+
+
 class _Bad(ValueError):
     """One cell that does not fit; the message says why."""
 
@@ -343,15 +351,28 @@ def _table(text: str, delimiter: str) -> _Table:
 
 
 def read_answer_sheet(
-    path: Path, session: Session, side: Side, representative: str | None = None
+    path: Path,
+    session: Session,
+    side: Side,
+    *,
+    representative: str | None = None,
+    from_other_session: bool = False,
 ) -> dict[str, Answer]:
     """Party ``side``'s answers in the sheet, by question id; rows that say nothing are left out.
 
     Raises FileProblem listing every problem (row, question, what is wrong, what is allowed)
     when anything in the sheet is wrong, so that nothing is taken from a sheet that is only
-    partly right.
+    partly right; SheetFromOtherSession for a sheet written for another session, unless
+    ``from_other_session``.
     """
-    return parse_answer_sheet(read_bytes(path), session, side, path, representative)
+    return parse_answer_sheet(
+        read_bytes(path),
+        session,
+        side,
+        path,
+        representative=representative,
+        from_other_session=from_other_session,
+    )
 
 
 def parse_answer_sheet(
@@ -359,7 +380,9 @@ def parse_answer_sheet(
     session: Session,
     side: Side,
     path: Path,
+    *,
     representative: str | None = None,
+    from_other_session: bool = False,
 ) -> dict[str, Answer]:
     text = _sheet_text(data, path)
     delimiters: tuple[str, ...] = _DELIMITERS
@@ -375,10 +398,34 @@ def parse_answer_sheet(
     table = next((table for table in tables if table.header_is_right), None)
     if table is None:
         raise FileProblem(path, [_header_problem(max(tables, key=lambda t: t.matched))])
+    if not from_other_session:
+        _check_session(table, session, path)
     someone_else = _representative_problem(session, side, table, representative)
     if someone_else:
         raise FileProblem(path, [someone_else])
     return _SheetReader(session, side, table).answers(path)
+
+
+def _check_session(table: _Table, session: Session, path: Path) -> None:
+    """Refuse a sheet whose lines for people say it belongs to another session."""
+    assert table.header_row is not None
+    for index, row in enumerate(table.rows[: table.header_row]):
+        found = _SESSION_LINE.match(row[0].strip()) if row else None
+        if found is None:
+            continue
+        try:
+            written_for = uuid.UUID(found.group(1))
+        except ValueError:
+            continue
+        if written_for != session.id:
+            raise SheetFromOtherSession(
+                path,
+                [
+                    f"row {index + 1}: this sheet was written for another workshop session "
+                    f"(id {written_for}), not for this one (id {session.id}), although it "
+                    "may use the same questionnaire"
+                ],
+            )
 
 
 def _sheet_text(data: bytes, path: Path) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -283,6 +284,14 @@ class Session(Model):
         description="Set when the answer pack is for one representative of the party: it holds "
         "only that representative's answers.",
     )
+    pack_key: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="The full session's secret that seals its answer packs; never in a pack.",
+    )
+    pack_seal: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="In an answer pack: proof of its session, its party and its questionnaire.",
+    )
 
     @model_validator(mode="after")
     def _answers_fit_the_questionnaire(self) -> Session:
@@ -447,7 +456,11 @@ def new_session(
     organisation_a: str = "",
     organisation_b: str = "",
 ) -> Session:
-    session = Session(template=template, workshop=Workshop(title=title, date=dt.date.today()))
+    session = Session(
+        template=template,
+        workshop=Workshop(title=title, date=dt.date.today()),
+        pack_key=secrets.token_hex(32),
+    )
     session.parties.A.organisation = organisation_a
     session.parties.B.organisation = organisation_b
     return session

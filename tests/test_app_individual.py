@@ -12,8 +12,10 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox
 from ui_driver import answer_column, click, type_into, type_text, visible_texts
 
-from partnerworkshop.model.catalog import builtin_template
+from partnerworkshop.export.answer_sheet import write_answer_sheet
+from partnerworkshop.model.catalog import builtin_template, example_session
 from partnerworkshop.model.consolidation import propose, representatives_differ
+from partnerworkshop.model.packs import make_pack
 from partnerworkshop.model.session import Answer, new_session
 from partnerworkshop.model.storage import save_session
 from partnerworkshop.ui.answer_page import AnswerPage
@@ -178,3 +180,62 @@ def test_compare_has_no_inside_part_when_every_party_answers_as_one(window: Main
     window.go_to_step(2)
     compare = window.compare_page
     assert not compare.tabs.isTabVisible(compare.tabs.indexOf(compare.inside_tab))
+
+
+def test_a_representative_s_sheet_taken_in_through_the_app_asks_first(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    session = example_session()  # Northwind answers as one
+    sarah = session.parties.A.representatives[1].id
+    session.individual.A.by_representative = {
+        sarah: {"name.kind_in_mind": Answer(value="strategic_partnership")}
+    }
+    sheet = tmp_path / "sarah.csv"
+    write_answer_sheet(session, "A", sheet, representative=sarah)
+    session.individual.A.by_representative = {}
+    window.set_document(session, None)
+    before = session.answers_of("A")
+
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("open_file_name", sheet)
+    dialogs.answer("confirm", True)  # the sheet is Sarah's own
+    dialogs.answer("confirm", False)  # but Northwind would then answer individually: no
+    window.import_sheet_action.trigger()
+    assert window.session.parties.A.answering == "as_one"
+    assert window.session.individual.A.by_representative == {}
+
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("open_file_name", sheet)
+    dialogs.answer("confirm", True)
+    dialogs.answer("confirm", True)
+    dialogs.answer("preview_incoming", "new")
+    window.import_sheet_action.trigger()
+    taken = window.session
+    assert taken.parties.A.answering == "individually"
+    assert taken.representative_answers("A", sarah) == {
+        "name.kind_in_mind": Answer(value="strategic_partnership")
+    }
+    assert taken.answers_of("A") == before, "the party's answers stay its answers"
+    assert "Sarah Okafor of Northwind" in dialogs.shown[-1][1]
+    window.undo_action.trigger()
+    assert window.session.parties.A.answering == "as_one"
+
+
+def test_a_representative_s_pack_opened_in_the_app_takes_their_answers_alone(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    session = individual_example()
+    james = session.parties.A.representatives[0].id
+    pack = make_pack(session, "A", james)
+    window.set_document(pack, None)
+    window.go_to_step(1)
+    page: AnswerPage = window.answer_page
+    assert not page.individual_rows["A"].isVisible()
+    assert "answer pack of Northwind: James Whitfield" in page.pack_banner.text()
+    question = page.current_section().questions[0]
+    column = page.cards[question.id].columns["A"]
+    assert set(page.cards[question.id].columns) == {"A"}
+    assert column.representative == james
+    click(column.clear_button)
+    assert window.session.representative_answer("A", james, question.id).value is None
+    assert window.session.answers_of("A") == {}

@@ -270,26 +270,44 @@ def _sheet_representative(table: _Table) -> tuple[int, str] | None:
     return None
 
 
-def _representative_problem(
-    session: Session, side: Side, table: _Table, representative: str | None
-) -> str | None:
-    """Why the sheet must not be taken in as ``representative``'s answers (None: the
-    party's), if it was written for someone else."""
+class SheetForRepresentative(FileProblem):
+    """A representative's own sheet, given as the party's: ``representative`` is their id."""
+
+    def __init__(self, path: Path, problems: list[str], representative: str) -> None:
+        super().__init__(path, problems)
+        self.representative = representative
+
+
+def _check_representative(
+    session: Session, side: Side, table: _Table, representative: str | None, path: Path
+) -> None:
+    """Refuse the sheet as ``representative``'s answers (None: the party's) if it was written
+    for someone else; SheetForRepresentative when it is one of the party's representatives'."""
     found = _sheet_representative(table)
     if found is None:
-        return None
+        return
     row, written_for = found
     if written_for == representative:
-        return None
+        return
     party = session.party(side)
     known = {person.id: person.name for person in party.representatives}
     whom = f'"{known[written_for]}"' if known.get(written_for) else "another representative"
-    if representative is None:
-        return (
-            f"row {row}: this sheet holds the answers of one representative ({whom}), not the "
-            "party's; take it in as that representative's answers"
+    if representative is None and written_for in known:
+        raise SheetForRepresentative(
+            path,
+            [
+                f"row {row}: this sheet holds the answers of one representative ({whom}), not "
+                "the party's; take it in as that representative's answers"
+            ],
+            written_for,
         )
-    return f"row {row}: this sheet was written for {whom}, not for the representative given"
+    if representative is None:
+        problem = (
+            f"row {row}: this sheet holds the answers of a representative the party does not have"
+        )
+    else:
+        problem = f"row {row}: this sheet was written for {whom}, not for the representative given"
+    raise FileProblem(path, [problem])
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -400,9 +418,7 @@ def parse_answer_sheet(
         raise FileProblem(path, [_header_problem(max(tables, key=lambda t: t.matched))])
     if not from_other_session:
         _check_session(table, session, path)
-    someone_else = _representative_problem(session, side, table, representative)
-    if someone_else:
-        raise FileProblem(path, [someone_else])
+    _check_representative(session, side, table, representative, path)
     return _SheetReader(session, side, table).answers(path)
 
 

@@ -238,7 +238,8 @@ class Room(QObject):
             self.hand_over.show_for(
                 person,
                 self.tr(
-                    "The answers given so far stay hidden. {person} answers for {name} alone."
+                    "The answers given so far stay hidden. {person} now gives their own "
+                    "answers for {name}."
                 ).format(person=person, name=name),
             )
         self.screens.setCurrentWidget(self.hand_over)

@@ -20,6 +20,7 @@ def original_answers(layout: Layout) -> list[Flowable]:
     part = layout.content.answers
     story = layout.heading(part.heading)
     story.append(layout.plain(part.lead, "lead"))
+    story += [layout.plain(sentence) for sentence in part.consolidated]
     for group in part.groups:
         story += layout.heading(group.heading, level=1)
         rows = []

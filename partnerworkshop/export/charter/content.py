@@ -430,6 +430,9 @@ class AnswerGroup:
 class OriginalAnswers:
     heading: Heading
     lead: str
+    consolidated: tuple[str, ...]
+    """For a party whose representatives answered individually, from how many its answers
+    were consolidated: a count only, never who said what."""
     columns: tuple[str, str, str]
     groups: tuple[AnswerGroup, ...]
 
@@ -1107,7 +1110,9 @@ def _signatures(
 IMPORTANCE_WORDS = {"low": "low", "normal": "normal", "high": "high"}
 
 
-def _original_answers(session: Session, options: CharterOptions, words: _Words) -> OriginalAnswers:
+def _original_answers(
+    session: Session, analysis: Analysis, options: CharterOptions, words: _Words
+) -> OriginalAnswers:
     groups = []
     for number, section in enumerate(session.template.sections, 1):
         rows = []
@@ -1130,9 +1135,16 @@ def _original_answers(session: Session, options: CharterOptions, words: _Words) 
         if options.include_comments
         else "with how important the question was to it (their comments are left out)"
     )
+    consolidated = []
+    for side in SIDES:
+        inside = analysis.inside[side]
+        if inside is not None and inside.answered_by:
+            people = count(inside.answered_by, "representative")
+            consolidated.append(f"{words.names[side]}'s answers were consolidated from {people}.")
     return OriginalAnswers(
         heading=Heading("Appendix A", SECTION_TITLES["A"]),
         lead=f"Each party's answers as given in the workshop, {with_comments}.",
+        consolidated=tuple(consolidated),
         columns=("Question", words.names["A"], words.names["B"]),
         groups=tuple(groups),
     )
@@ -1466,7 +1478,7 @@ def charter_content(
             started=_where_we_started(session, analysis, positions, words),
             open_issues=_open_issues(session, positions, references, words),
             signatures=_signatures(session, parties, version, identifier),
-            answers=_original_answers(session, options, words),
+            answers=_original_answers(session, analysis, options, words),
             questionnaire=_questionnaire(session, references),
             page=PageFurniture(
                 title="Partnership charter",

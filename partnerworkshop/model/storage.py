@@ -46,7 +46,14 @@ BACKUP_SUFFIX = ".bak"
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 # Each entry turns a file of schema version N into version N + 1.
-SESSION_MIGRATIONS: dict[int, Migration] = {}
+
+
+def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 only adds fields with defaults: a version 1 file means the same."""
+    return raw
+
+
+SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_from_v1}
 TEMPLATE_MIGRATIONS: dict[int, Migration] = {}
 
 
@@ -130,7 +137,9 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A string still open at the end of the text was cut short too (the error points at
+        # where the string began).
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             problem = "the file ends too early: it looks truncated"
         else:
             problem = (

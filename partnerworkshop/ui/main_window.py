@@ -106,6 +106,9 @@ def action_names() -> dict[str, str]:
         "agreement.signatories": tr("Edits", "signatories"),
         "agreement.signatory": tr("Edits", "signatory"),
         "import": tr("Edits", "imported answers"),
+        "time.box": tr("Edits", "time box"),
+        "time.available": tr("Edits", "time available"),
+        "time.plan": tr("Edits", "time plan"),
     }
 
 
@@ -385,6 +388,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.full_screen_action)
         view_menu.addAction(self.room.present_action)
+        view_menu.addAction(self.room.time_boxes_action)
 
         go_menu = menu_bar.addMenu(self.tr("&Go"))
         for action in self.step_actions:

@@ -253,6 +253,11 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
     _party_argument(parser)
     parser.add_argument("sheet", type=Path, metavar="SHEET", help="the filled-in answer sheet")
     _replace_argument(parser)
+    parser.add_argument(
+        "--from-other-session",
+        action="store_true",
+        help="take in a sheet written for another session (of the same questionnaire)",
+    )
 
 
 @command(
@@ -262,12 +267,23 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _import_answers(args: argparse.Namespace) -> int:
     from .errors import FileProblem
-    from .export.answer_sheet import plan_import, read_answer_sheet
+    from .export.answer_sheet import SheetFromOtherSession, plan_import, read_answer_sheet
     from .model.incoming import AnswersRefused
     from .model.storage import load_session
 
     session = load_session(args.file)
-    answers = read_answer_sheet(args.sheet, session, args.party)
+    try:
+        answers = read_answer_sheet(
+            args.sheet, session, args.party, from_other_session=args.from_other_session
+        )
+    except SheetFromOtherSession as problem:
+        raise FileProblem(
+            problem.path,
+            [
+                *problem.problems,
+                "nothing was changed; to take it in all the same, add --from-other-session",
+            ],
+        ) from None
     try:
         plan = plan_import(session, args.party, answers)
     except AnswersRefused as refused:
@@ -288,19 +304,24 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _pack(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.edits import SessionEditor
     from .model.incoming import AnswersRefused
-    from .model.packs import make_pack
+    from .model.packs import make_pack, new_pack_key
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
-    try:
-        pack = make_pack(session, args.party)
-    except AnswersRefused as refused:
-        raise FileProblem(args.file, refused.problems) from None
     if refuse_session_itself(args.output, args.file, "the answer pack"):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
+    # The session keeps the secret its packs are sealed with, to check them when they return.
+    key_is_new = SessionEditor(session).keep_pack_key(new_pack_key())
+    try:
+        pack = make_pack(session, args.party)
+    except AnswersRefused as refused:
+        raise FileProblem(args.file, refused.problems) from None
+    if key_is_new:
+        save_session(session, args.file)
     save_session(pack, args.output)
     name = pack.party(args.party).display_name(args.party)
     print(

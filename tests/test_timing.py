@@ -126,3 +126,12 @@ def test_the_charter_prints_nothing_of_the_time_boxes() -> None:
     editor = SessionEditor(session)
     editor.apply_time_plan(plan_time_boxes(session.template, ["sharing.costs"], 240))
     assert printed(editor.session) == before
+
+
+def test_an_answer_pack_carries_no_time_boxes() -> None:
+    from partnerworkshop.model.packs import make_pack
+
+    session = example_session()
+    editor = SessionEditor(session)
+    editor.apply_time_plan(plan_time_boxes(session.template, ["sharing.costs"], 240))
+    assert make_pack(editor.session, "B").time_boxes == TimeBoxes()

@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,8 @@ _NOT_SURE = {
     "1": True,
 }
 _PARTY_LINE = re.compile(r"#\s*Answer sheet for Party ([AB])\b")
+# The session's id ends the second line for people.
+_SESSION_LINE = re.compile(r"#.*; session ([0-9a-fA-F-]{32,36})\s*$")
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _OPTION_SEPARATORS = re.compile(r"[;,>]")
 # A sign and at most nine digits: any more is no answer on a scale or a share, and far more would
@@ -181,7 +184,8 @@ def _preamble(session: Session, side: Side) -> list[str]:
     workshop = session.workshop.title or "untitled workshop"
     return [
         f"# Answer sheet for {whose}",
-        f"# {workshop}; questionnaire: {template.title} (version {template.version})",
+        f"# {workshop}; questionnaire: {template.title} (version {template.version}); "
+        f"session {session.id}",
         "# Write each answer in the value column, as the allowed column says; "
         "leave it empty to give no answer.",
         f"# importance: {IMPORTANCE_ALLOWED}. not_sure: {NOT_SURE_ALLOWED}. "
@@ -226,6 +230,10 @@ def write_answer_sheet(session: Session, side: Side, path: Path) -> None:
 
 
 # --- reading ------------------------------------------------------------------------------------
+
+
+class SheetFromOtherSession(FileProblem):
+    """A sheet written for another session: taken in only when the user says so."""
 
 
 class _Bad(ValueError):
@@ -279,17 +287,24 @@ def _table(text: str, delimiter: str) -> _Table:
     return _Table(rows, header_row)
 
 
-def read_answer_sheet(path: Path, session: Session, side: Side) -> dict[str, Answer]:
+def read_answer_sheet(
+    path: Path, session: Session, side: Side, *, from_other_session: bool = False
+) -> dict[str, Answer]:
     """Party ``side``'s answers in the sheet, by question id; rows that say nothing are left out.
 
     Raises FileProblem listing every problem (row, question, what is wrong, what is allowed)
     when anything in the sheet is wrong, so that nothing is taken from a sheet that is only
-    partly right.
+    partly right; SheetFromOtherSession for a sheet written for another session, unless
+    ``from_other_session``.
     """
-    return parse_answer_sheet(read_bytes(path), session, side, path)
+    return parse_answer_sheet(
+        read_bytes(path), session, side, path, from_other_session=from_other_session
+    )
 
 
-def parse_answer_sheet(data: bytes, session: Session, side: Side, path: Path) -> dict[str, Answer]:
+def parse_answer_sheet(
+    data: bytes, session: Session, side: Side, path: Path, *, from_other_session: bool = False
+) -> dict[str, Answer]:
     text = _sheet_text(data, path)
     delimiters: tuple[str, ...] = _DELIMITERS
     excel_line = _EXCEL_DELIMITER_LINE.match(text)
@@ -304,7 +319,31 @@ def parse_answer_sheet(data: bytes, session: Session, side: Side, path: Path) ->
     table = next((table for table in tables if table.header_is_right), None)
     if table is None:
         raise FileProblem(path, [_header_problem(max(tables, key=lambda t: t.matched))])
+    if not from_other_session:
+        _check_session(table, session, path)
     return _SheetReader(session, side, table).answers(path)
+
+
+def _check_session(table: _Table, session: Session, path: Path) -> None:
+    """Refuse a sheet whose lines for people say it belongs to another session."""
+    assert table.header_row is not None
+    for index, row in enumerate(table.rows[: table.header_row]):
+        found = _SESSION_LINE.match(row[0].strip()) if row else None
+        if found is None:
+            continue
+        try:
+            written_for = uuid.UUID(found.group(1))
+        except ValueError:
+            continue
+        if written_for != session.id:
+            raise SheetFromOtherSession(
+                path,
+                [
+                    f"row {index + 1}: this sheet was written for another workshop session "
+                    f"(id {written_for}), not for this one (id {session.id}), although it "
+                    "may use the same questionnaire"
+                ],
+            )
 
 
 def _sheet_text(data: bytes, path: Path) -> str:

@@ -167,6 +167,27 @@ class SessionEditor:
         self._clean_at = len(self._done)
         self._sealed = True
 
+    def keep_pack_key(self, key: str) -> bool:
+        """Give the session the secret that seals its answer packs, if it has none yet.
+
+        Packs made with it must merge however the session is edited, so it is no edit to undo;
+        the session differs from its file until it is saved. Returns whether it was given.
+        """
+        if self.session.pack_key:
+            return False
+        self.session.pack_key = key
+        self.mark_unsaved()
+        return True
+
+    def _check_pack_allows(self, changes: list[Change]) -> None:
+        """An answer pack is for one party to answer in: nothing else in it may change."""
+        side = self.session.pack_for
+        if side is not None and any(change.path[:2] != ("answers", side) for change in changes):
+            raise EditError(
+                f"This answer pack is for Party {side}'s answers only; the rest is changed in "
+                "the full session."
+            )
+
     def seal(self) -> None:
         """End the current run of mergeable edits: the next edit starts a new undo step."""
         self._sealed = True
@@ -196,6 +217,7 @@ class SessionEditor:
         changes = [change for change in edit.changes if change.old != change.new]
         if not changes:
             return False
+        self._check_pack_allows(changes)
         applied: list[Change] = []
         try:
             for change in changes:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Literal
@@ -176,6 +177,14 @@ class Session(Model):
         default=None,
         description="Set when this file is an answer pack: it holds only this party's answers.",
     )
+    pack_key: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="The full session's secret that seals its answer packs; never in a pack.",
+    )
+    pack_seal: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="In an answer pack: proof of its session, its party and its questionnaire.",
+    )
     time_boxes: TimeBoxes = Field(
         default_factory=TimeBoxes,
         description="The time given to each section and agenda item (never printed).",
@@ -264,7 +273,11 @@ def new_session(
     organisation_a: str = "",
     organisation_b: str = "",
 ) -> Session:
-    session = Session(template=template, workshop=Workshop(title=title, date=dt.date.today()))
+    session = Session(
+        template=template,
+        workshop=Workshop(title=title, date=dt.date.today()),
+        pack_key=secrets.token_hex(32),
+    )
     session.parties.A.organisation = organisation_a
     session.parties.B.organisation = organisation_b
     return session

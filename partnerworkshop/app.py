@@ -122,6 +122,8 @@ def _files_argument(parser: argparse.ArgumentParser) -> None:
 @command("validate", "check session or template files", _files_argument)
 def _validate(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.agreement import agreement_check
+    from .model.statements import statement_problems
     from .model.storage import load_any
     from .model.template import Questionnaire
 
@@ -133,8 +135,21 @@ def _validate(args: argparse.Namespace) -> int:
             report(problem)
             failed = True
             continue
-        what = "questionnaire template" if isinstance(loaded, Questionnaire) else "session"
-        print(f"{path}: valid {what}")
+        if isinstance(loaded, Questionnaire):
+            what, problems = "questionnaire template", statement_problems(loaded)
+        else:
+            check = agreement_check(loaded)
+            what = "session"
+            problems = (
+                ["the session is marked agreed, but it is not: " + " ".join(check.missing)]
+                if check.claimed_wrongly
+                else []
+            )
+        if problems:
+            report(FileProblem(path, problems))
+            failed = True
+        else:
+            print(f"{path}: valid {what}")
     return 1 if failed else 0
 
 
@@ -467,6 +482,78 @@ def _fingerprint(args: argparse.Namespace) -> int:
     from .model.storage import load_session
 
     print(fingerprint(load_session(args.file)))
+    return 0
+
+
+def _positions_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument(
+        "--json", action="store_true", help="print the status and every position as JSON"
+    )
+
+
+POSITION_STATES = {
+    "adopt_a": "adopted_a",
+    "adopt_b": "adopted_b",
+    "agreed": "agreed",
+    "carried_over": "carried_over",
+    "parked": "parked",
+    "open": "open",
+}
+
+
+@command(
+    "positions",
+    "show whether the session is agreed and every question's agreed position",
+    _positions_arguments,
+)
+def _positions(args: argparse.Namespace) -> int:
+    from .model.agreement import agreement_check
+    from .model.positions import agreed_positions
+    from .model.storage import load_session
+
+    session = load_session(args.file)
+    check = agreement_check(session)
+    positions = agreed_positions(session)
+    if args.json:
+        content = {
+            "status": check.status,
+            "missing": list(check.missing),
+            "positions": [
+                {
+                    "question_id": position.question.id,
+                    "state": POSITION_STATES[position.reached],
+                    "value": position.value if position.is_agreed else None,
+                    "statement": position.statement,
+                }
+                for position in positions
+            ],
+        }
+        print(json.dumps(content, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Status: {check.status}")
+    if check.missing:
+        print("Before the session can be marked agreed:")
+        for sentence in check.missing:
+            print(f"  - {sentence}")
+    elif check.status == "draft":
+        print("Nothing is missing: the session can be marked agreed.")
+    words = {
+        "adopt_a": f"adopted from {session.parties.A.display_name('A')}'s answer",
+        "adopt_b": f"adopted from {session.parties.B.display_name('B')}'s answer",
+        "agreed": "agreed",
+        "carried_over": "carried over",
+        "parked": "parked",
+        "open": "open",
+    }
+    for position in positions:
+        print(f"\n{position.question.id} ({words[position.reached]})")
+        if position.statement:
+            print(f"  {position.statement}")
+        elif position.missing:
+            print(f"  Not settled: {position.missing}")
+        else:
+            print(f"  No agreed position yet: {position.question.prompt}")
     return 0
 
 

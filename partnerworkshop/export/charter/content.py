@@ -512,6 +512,11 @@ class Identity:
 class CharterContent:
     identity: Identity
     status: Status
+    """As checked: "agreed" only when the session is marked agreed and all that needs is there."""
+    claimed_agreed: bool
+    """Marked agreed although it is not: the charter is a draft all the same."""
+    not_yet_agreed: tuple[str, ...]
+    """What "agreed" still needs, in sentences."""
     options: CharterOptions
     parties: tuple[PartyContent, PartyContent]
     cover: Cover
@@ -1436,7 +1441,8 @@ def charter_content(
     positions = agreed_positions(session)
     words = _Words(session)
     references = _references(session)
-    status: Status = agreement_check(session, analysis).status
+    check = agreement_check(session, analysis)
+    status: Status = check.status
     parties = (_party(session, "A", words), _party(session, "B", words))
     agreed_fingerprint = fingerprint(session, analysis)
     marking = options.confidentiality.strip()
@@ -1467,6 +1473,8 @@ def charter_content(
         return CharterContent(
             identity=identity,
             status=status,
+            claimed_agreed=check.claimed_wrongly,
+            not_yet_agreed=check.missing,
             options=options,
             parties=parties,
             cover=cover,

@@ -194,14 +194,16 @@ def _warnings(session: Session, content: CharterContent) -> list[CharterWarning]
     def warn(kind: WarningKind, message: str) -> None:
         warnings.append(CharterWarning(kind, message))
 
-    if content.status == "draft":
-        warn("draft", "The session is still a draft: every page of the charter is marked DRAFT.")
-    open_questions = _plural(open_count, "question is", "questions are")
-    if agreement.status == "agreed" and open_count:
+    if content.claimed_agreed:
         warn(
             "marked_agreed_without_grounds",
-            f"The session is marked agreed, but {open_questions} neither agreed nor parked.",
+            "The session is marked agreed, but it is not: "
+            + " ".join(content.not_yet_agreed)
+            + " The charter is a draft, marked DRAFT on every page.",
         )
+    elif content.status == "draft":
+        warn("draft", "The session is still a draft: every page of the charter is marked DRAFT.")
+    open_questions = _plural(open_count, "question is", "questions are")
     if open_count:
         warn(
             "open_questions",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
@@ -23,6 +24,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("partnerworkshop")
     app.setOrganizationName("partnerworkshop")
     app.setApplicationVersion(__version__)
+    # Wayland desktops match the window to the installed menu entry, and so to its icon, by this.
+    app.setDesktopFileName("partnerworkshop")
     app.setWindowIcon(icon("partnerworkshop"))
     return app
 
@@ -44,8 +47,20 @@ def build_window(file: Path | None = None, *, demo: bool = False) -> MainWindow:
     return window
 
 
-def run_app(file: Path | None = None, *, demo: bool = False) -> int:
+def run_app(file: Path | None = None, *, demo: bool = False, quit_after_start: bool = False) -> int:
     app = create_application()
     window = build_window(file, demo=demo)
     window.raise_()
+    if quit_after_start:
+        # Once the event loop has handled what showing the window queued, close it as a user
+        # would: a check that the installed app starts and stops, not a way to skip anything.
+        QTimer.singleShot(0, lambda: _close_after_start(app, window))
     return app.exec()
+
+
+def _close_after_start(app: QApplication, window: MainWindow) -> None:
+    if window.close():
+        app.quit()
+        return
+    print("partnerworkshop: the window refused to close (unsaved changes?)", file=sys.stderr)
+    app.exit(1)

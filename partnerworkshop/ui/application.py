@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__
@@ -30,12 +31,30 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class OpenedFromDesktop(QObject):
+    """Opens a session that macOS hands to the running app (a double-click, a drop on the icon).
+
+    There the file comes as an event, never as a command-line argument.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if isinstance(event, QFileOpenEvent) and event.type() == QEvent.Type.FileOpen:
+            self._window.open_file(Path(event.file()))
+            return True
+        return super().eventFilter(watched, event)
+
+
 def build_window(file: Path | None = None, *, demo: bool = False) -> MainWindow:
     """The main window on a file, the example, or a new session, offering recovery first."""
     app = create_application()
     user_files = UserFiles()
     apply_theme(app, user_files.preferences.zoom)
     window = MainWindow(user_files)
+    app.installEventFilter(OpenedFromDesktop(window))
     window.show()
     if file is not None:
         window.load(file)
@@ -59,8 +78,15 @@ def run_app(file: Path | None = None, *, demo: bool = False, quit_after_start: b
 
 
 def _close_after_start(app: QApplication, window: MainWindow) -> None:
+    title = window.windowTitle().replace("[*]", "")
+    if window.isWindowModified():
+        # Closing would ask whether to save, and nobody is there to answer.
+        print(f"{title}: the session has unsaved changes; the window stays open", file=sys.stderr)
+        app.exit(1)
+        return
     if window.close():
+        print(f"{title}: the window opened and closed")
         app.quit()
         return
-    print("partnerworkshop: the window refused to close (unsaved changes?)", file=sys.stderr)
+    print(f"{title}: the window did not close", file=sys.stderr)
     app.exit(1)

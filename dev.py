@@ -19,6 +19,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import venv
 from pathlib import Path
 
@@ -88,10 +89,13 @@ def archive(dist: Path) -> Path:
         target.unlink(missing_ok=True)
         run("ditto", "-c", "-k", "--keepParent", dist / "partnerworkshop.app", target)
         return target
-    packed = shutil.make_archive(
-        str(dist / name), "zip" if sys.platform == "win32" else "gztar", dist, "partnerworkshop"
-    )
-    return Path(packed)
+    if sys.platform == "win32":
+        return Path(shutil.make_archive(str(dist / name), "zip", dist, "partnerworkshop"))
+    target = dist / f"{name}.tar.gz"
+    # gzip's usual level: the highest one takes three times as long for a file no smaller.
+    with tarfile.open(target, "w:gz", compresslevel=6) as packed:
+        packed.add(dist / "partnerworkshop", arcname="partnerworkshop")
+    return target
 
 
 def main(argv: list[str]) -> None:

@@ -43,6 +43,14 @@ def report(problem: object, stream: TextIO | None = None) -> None:
     print(str(problem), file=stream or sys.stderr)
 
 
+def refuse_session_itself(output: Path, session_file: Path, written: str) -> bool:
+    """True (after saying why) when ``output`` is the session file the command reads."""
+    if output.resolve() == session_file.resolve():
+        report(f"{output}: this is the session file itself; choose another name for {written}")
+        return True
+    return False
+
+
 def refuse_overwrite(path: Path, force: bool) -> bool:
     """True (after saying why) when writing ``path`` would replace a file the user has."""
     if path.exists() and not force:
@@ -114,6 +122,8 @@ def _files_argument(parser: argparse.ArgumentParser) -> None:
 @command("validate", "check session or template files", _files_argument)
 def _validate(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.agreement import agreement_check
+    from .model.statements import statement_problems
     from .model.storage import load_any
     from .model.template import Questionnaire
 
@@ -125,8 +135,21 @@ def _validate(args: argparse.Namespace) -> int:
             report(problem)
             failed = True
             continue
-        what = "questionnaire template" if isinstance(loaded, Questionnaire) else "session"
-        print(f"{path}: valid {what}")
+        if isinstance(loaded, Questionnaire):
+            what, problems = "questionnaire template", statement_problems(loaded)
+        else:
+            check = agreement_check(loaded)
+            what = "session"
+            problems = (
+                ["the session is marked agreed, but it is not: " + " ".join(check.missing)]
+                if check.claimed_wrongly
+                else []
+            )
+        if problems:
+            report(FileProblem(path, problems))
+            failed = True
+        else:
+            print(f"{path}: valid {what}")
     return 1 if failed else 0
 
 
@@ -222,6 +245,8 @@ def _export_answers(args: argparse.Namespace) -> int:
     if session.pack_for not in (None, args.party):
         report(f"{args.file}: this answer pack holds Party {session.pack_for}'s answers only")
         return 1
+    if refuse_session_itself(args.output, args.file, "the answer sheet"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
     write_answer_sheet(session, args.party, args.output)
@@ -243,6 +268,11 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
     _party_argument(parser)
     parser.add_argument("sheet", type=Path, metavar="SHEET", help="the filled-in answer sheet")
     _replace_argument(parser)
+    parser.add_argument(
+        "--from-other-session",
+        action="store_true",
+        help="take in a sheet written for another session (of the same questionnaire)",
+    )
 
 
 @command(
@@ -252,12 +282,23 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _import_answers(args: argparse.Namespace) -> int:
     from .errors import FileProblem
-    from .export.answer_sheet import plan_import, read_answer_sheet
+    from .export.answer_sheet import SheetFromOtherSession, plan_import, read_answer_sheet
     from .model.incoming import AnswersRefused
     from .model.storage import load_session
 
     session = load_session(args.file)
-    answers = read_answer_sheet(args.sheet, session, args.party)
+    try:
+        answers = read_answer_sheet(
+            args.sheet, session, args.party, from_other_session=args.from_other_session
+        )
+    except SheetFromOtherSession as problem:
+        raise FileProblem(
+            problem.path,
+            [
+                *problem.problems,
+                "nothing was changed; to take it in all the same, add --from-other-session",
+            ],
+        ) from None
     try:
         plan = plan_import(session, args.party, answers)
     except AnswersRefused as refused:
@@ -278,17 +319,24 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _pack(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.edits import SessionEditor
     from .model.incoming import AnswersRefused
-    from .model.packs import make_pack
+    from .model.packs import make_pack, new_pack_key
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
+    if refuse_session_itself(args.output, args.file, "the answer pack"):
+        return 1
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    # The session keeps the secret its packs are sealed with, to check them when they return.
+    key_is_new = SessionEditor(session).keep_pack_key(new_pack_key())
     try:
         pack = make_pack(session, args.party)
     except AnswersRefused as refused:
         raise FileProblem(args.file, refused.problems) from None
-    if refuse_overwrite(args.output, args.force):
-        return 1
+    if key_is_new:
+        save_session(session, args.file)
     save_session(pack, args.output)
     name = pack.party(args.party).display_name(args.party)
     print(
@@ -385,8 +433,7 @@ def _export(args: argparse.Namespace) -> int:
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
-    if args.output.resolve() == args.file.resolve():
-        report(f"{args.output}: this is the session file itself; choose another name for the PDF")
+    if refuse_session_itself(args.output, args.file, "the PDF"):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
@@ -438,6 +485,78 @@ def _fingerprint(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positions_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument(
+        "--json", action="store_true", help="print the status and every position as JSON"
+    )
+
+
+POSITION_STATES = {
+    "adopt_a": "adopted_a",
+    "adopt_b": "adopted_b",
+    "agreed": "agreed",
+    "carried_over": "carried_over",
+    "parked": "parked",
+    "open": "open",
+}
+
+
+@command(
+    "positions",
+    "show whether the session is agreed and every question's agreed position",
+    _positions_arguments,
+)
+def _positions(args: argparse.Namespace) -> int:
+    from .model.agreement import agreement_check
+    from .model.positions import agreed_positions
+    from .model.storage import load_session
+
+    session = load_session(args.file)
+    check = agreement_check(session)
+    positions = agreed_positions(session)
+    if args.json:
+        content = {
+            "status": check.status,
+            "missing": list(check.missing),
+            "positions": [
+                {
+                    "question_id": position.question.id,
+                    "state": POSITION_STATES[position.reached],
+                    "value": position.value if position.is_agreed else None,
+                    "statement": position.statement,
+                }
+                for position in positions
+            ],
+        }
+        print(json.dumps(content, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Status: {check.status}")
+    if check.missing:
+        print("Before the session can be marked agreed:")
+        for sentence in check.missing:
+            print(f"  - {sentence}")
+    elif check.status == "draft":
+        print("Nothing is missing: the session can be marked agreed.")
+    words = {
+        "adopt_a": f"adopted from {session.parties.A.display_name('A')}'s answer",
+        "adopt_b": f"adopted from {session.parties.B.display_name('B')}'s answer",
+        "agreed": "agreed",
+        "carried_over": "carried over",
+        "parked": "parked",
+        "open": "open",
+    }
+    for position in positions:
+        print(f"\n{position.question.id} ({words[position.reached]})")
+        if position.statement:
+            print(f"  {position.statement}")
+        elif position.missing:
+            print(f"  Not settled: {position.missing}")
+        else:
+            print(f"  No agreed position yet: {position.question.prompt}")
+    return 0
+
+
 # --- entry point ------------------------------------------------------------------------------
 
 
@@ -451,6 +570,11 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", type=Path, help="a session file to open")
     parser.add_argument("--demo", action="store_true", help="open the example session")
+    parser.add_argument(
+        "--present",
+        action="store_true",
+        help="open the view for the room too (full screen on a second screen, if connected)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
         "--install-desktop-entry",
@@ -507,7 +631,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _install_desktop_entry()
         from .ui.application import run_app
 
-        return run_app(args.file, demo=args.demo, quit_after_start=args.quit_after_start)
+        return run_app(
+            args.file,
+            demo=args.demo,
+            present=args.present,
+            quit_after_start=args.quit_after_start,
+        )
     except PartnerworkshopError as problem:
         report(problem)
         return 1

@@ -168,6 +168,17 @@ def agree_on_example(session: Session) -> SessionEditor:
         "stock on site, and Northwind's service levels never slip.",
     )
     editor.resolve("change.when_things_change", "adopt_b")
+    # The answers to these two were close: settled in one go, each with its own value.
+    editor.settle_items(
+        [
+            ("name.importance", "adopt_b", 5),
+            (
+                "contribution.want_from_them",
+                "adopt_a",
+                ["priority", "on_terms", "joint_ideas", "visibility", "public_reach", "sales"],
+            ),
+        ]
+    )
     editor.park("sharing.rewards", "Finance leads of both organisations", date(2026, 6, 30))
     editor.park("change.ending", "Legal teams of both organisations", date(2026, 7, 15))
     editor.set_definition(

@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from partnerworkshop.model.base import FIRST_DAY, LAST_DAY
 from partnerworkshop.model.session import Answer, Party, Representative, Session, Workshop
 from partnerworkshop.model.template import (
     AnswerValue,
@@ -89,7 +90,7 @@ def sessions(draw: st.DrawFn, template: Questionnaire) -> Session:
                 title=short_text,
                 location=short_text,
                 facilitator=short_text,
-                date=st.none() | st.dates(),
+                date=st.none() | st.dates(FIRST_DAY, LAST_DAY),
             )
         ),
         "parties": {"A": draw(parties), "B": draw(parties)},

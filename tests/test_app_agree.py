@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
@@ -11,6 +12,9 @@ from ui_driver import click, type_into, type_text, visible_texts
 
 from partnerworkshop.model.agreement import agreement_progress
 from partnerworkshop.model.catalog import example_session
+from partnerworkshop.model.kinds import RelationshipKind
+from partnerworkshop.model.session import Signatory
+from partnerworkshop.model.storage import save_session
 from partnerworkshop.model.template import SingleChoiceQuestion, SplitQuestion
 from partnerworkshop.ui.agree_page import AgreePage
 from partnerworkshop.ui.answer_inputs import ChoiceInput, SplitInput
@@ -111,13 +115,48 @@ def test_notes_keep_the_cursor_while_typing(window: MainWindow) -> None:
     assert panel.notes.hasFocus()
 
 
-def test_marked_agreed_only_when_everything_is_settled(window: MainWindow) -> None:
+def test_mark_as_agreed_says_what_is_missing_and_asks_to_confirm(
+    window: MainWindow, dialogs: Any
+) -> None:
     page = _agree(window)
     editor = window.editor
     assert not page.mark_agreed.isEnabled()
+    assert page.missing_label.isVisible()
+    missing = page.missing_label.text()
+    total = agreement_progress(window.session).total
+    for part in (
+        f"{total} questions are still to be settled.",
+        "There is no agreed definition yet.",
+        "The agreed kind of relationship is not chosen yet.",
+        "Northwind has no named signatory yet.",
+        "Contoso has no named signatory yet.",
+    ):
+        assert part in missing
     for question_id in agreement_progress(window.session).to_settle:
         editor.park(question_id, "Both", None)
-    assert page.mark_agreed.isEnabled()
+    editor.set_definition("Partners in supply.")
+    editor.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP)
+    editor.add_signatory(Signatory(party="A", name="James Whitfield"))
+    assert page.missing_label.text() == (
+        "Before the session can be marked agreed: Contoso has no named signatory yet."
+    )
+    assert not page.mark_agreed.isEnabled()
+    editor.add_signatory(Signatory(party="B", name="Helen Marsh"))
+    assert page.mark_agreed.isEnabled() and not page.missing_label.isVisible()
+
+    dialogs.answer("confirm", False)
+    click(page.mark_agreed)
+    assert window.session.agreement.status == "draft", "cancelled"
+    _, title, text = dialogs.shown[-1]
+    assert title == "Mark the session as agreed?"
+    for line in (
+        "The kind of relationship: strategic partnership",
+        "The agreed definition (3 words)",
+        f"4 agreed positions of 46 questions; {total} parked",
+        "Signatories: James Whitfield for Northwind, Helen Marsh for Contoso",
+    ):
+        assert line in text
+    dialogs.answer("confirm", True)
     click(page.mark_agreed)
     assert window.session.agreement.status == "agreed"
     assert page.status_label.text() == "Status: agreed"
@@ -135,6 +174,39 @@ def test_marked_agreed_only_when_everything_is_settled(window: MainWindow) -> No
     assert window.session.agreement.status == "draft"
 
 
+def test_an_empty_agreed_position_stays_open_and_says_what_is_missing(window: MainWindow) -> None:
+    page = _agree(window)
+    question_id = "sharing.payment_model"
+    _open(page, question_id)
+    before = agreement_progress(window.session).resolved
+    click(page.panel.choice_buttons["agreed"])
+    assert window.session.agreement.items[question_id].resolution == "agreed"
+    assert agreement_progress(window.session).resolved == before
+    assert "not settled: choose the answer both parties accept" in page.panel.state.text()
+    agreed_input = page.panel.agreed_input
+    assert isinstance(agreed_input, ChoiceInput)
+    click(agreed_input.buttons()[1])
+    assert agreement_progress(window.session).resolved == before + 1
+    assert "not settled" not in page.panel.state.text()
+
+
+def test_a_file_claiming_agreed_without_grounds_opens_as_a_draft(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    session = example_session()
+    session.agreement.status = "agreed"  # as a hand-edited file would say
+    path = tmp_path / "claimed.pws.json"
+    save_session(session, path)
+    assert window.load(path)
+    assert window.session.agreement.status == "draft"
+    assert window.isWindowModified(), "the session differs from its file"
+    (warning,) = dialogs.warnings()
+    assert warning[1] == "Opened as a draft"
+    assert "claimed.pws.json says the session is agreed, but it is not" in warning[2]
+    assert "There is no agreed definition yet." in warning[3]
+    assert '"status": "agreed"' in path.read_text(encoding="utf-8"), "the file is untouched"
+
+
 def test_draft_the_definition_from_the_agreed_positions(window: MainWindow, dialogs: Any) -> None:
     page = _agree(window)
     editor = window.editor
@@ -147,7 +219,10 @@ def test_draft_the_definition_from_the_agreed_positions(window: MainWindow, dial
     click(page.draft_button)
     text = window.session.agreement.definition
     assert "their relationship is a strategic partnership" in text
-    assert "Northwind carries 60% of the costs and Contoso 40%." in text
+    assert (
+        "Costs, risks and rewards\nNorthwind carries 60% of the costs of the joint work and "
+        in text
+    )
     assert page.definition.toPlainText() == text
 
     click(page.definition)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+from factories import make_small_template
 
 from partnerworkshop.model.base import Side, other_side
-from partnerworkshop.model.edits import SessionEditor
+from partnerworkshop.model.edits import EditError, SessionEditor
 from partnerworkshop.model.incoming import IMPORT_ACTION, AnswersRefused, describe_conflicts
 from partnerworkshop.model.packs import make_pack, plan_merge
 from partnerworkshop.model.session import (
@@ -20,7 +23,7 @@ from partnerworkshop.model.session import (
     Session,
     Signatory,
 )
-from partnerworkshop.model.storage import load_session, save_session
+from partnerworkshop.model.storage import load_session, save_session, session_to_json
 
 SECRETS = {
     "trust": "Zoë Łukasiewicz thinks 2 is generous",
@@ -178,12 +181,12 @@ def test_conflicts_name_only_what_differs(small_session: Session) -> None:
 
 def test_a_merge_is_one_undoable_edit(small_session: Session) -> None:
     small_session.answers.B = {"name": Answer(value="partner")}
-    before = small_session.model_copy(deep=True)
     pack = answered_pack(
         small_session,
         "B",
         {"name": Answer(value="account"), "success": Answer(value="Дмитрий wins")},
     )
+    before = small_session.model_copy(deep=True)
     plan = plan_merge(small_session, pack)
     editor = SessionEditor(small_session)
 
@@ -234,3 +237,84 @@ def test_merge_refuses_to_merge_into_a_pack(small_session: Session) -> None:
     target = make_pack(small_session, "B")
     with pytest.raises(AnswersRefused, match="itself an answer pack for Party B"):
         plan_merge(target, make_pack(small_session, "A"))
+
+
+# --- a pack proves what it is --------------------------------------------------------------------
+
+
+def _forged(pack: Session, change: Callable[[dict[str, Any]], None]) -> Session:
+    """The pack as someone would edit its file by hand, then open it in the app."""
+    raw: dict[str, Any] = json.loads(session_to_json(pack))
+    change(raw)
+    return Session.model_validate(raw)
+
+
+def _refusal(session: Session, pack: Session) -> list[str]:
+    with pytest.raises(AnswersRefused) as caught:
+        plan_merge(session, pack)
+    return caught.value.problems
+
+
+def test_a_pack_edited_to_be_the_other_party_s_is_refused(small_session: Session) -> None:
+    pack = answered_pack(small_session, "A", {"trust": Answer(value=2), "costs": Answer(value=80)})
+
+    def for_b(raw: dict[str, Any]) -> None:
+        raw["pack_for"] = "B"
+        raw["answering"]["current"] = "B"
+        raw["answers"]["B"], raw["answers"]["A"] = raw["answers"]["A"], {}
+
+    [problem] = _refusal(small_session, _forged(pack, for_b))
+    assert "changed after it was made" in problem
+    assert small_session.answers.B == {}
+
+
+def test_a_pack_whose_question_wording_changed_is_refused(small_session: Session) -> None:
+    pack = answered_pack(small_session, "B", {"trust": Answer(value=2)})
+
+    def reworded(raw: dict[str, Any]) -> None:
+        raw["template"]["sections"][0]["questions"][0]["prompt"] = "How little do you trust them?"
+
+    [problem] = _refusal(small_session, _forged(pack, reworded))
+    assert "not exactly the session's" in problem
+
+
+def test_a_pack_whose_seal_was_taken_off_is_refused(small_session: Session) -> None:
+    pack = answered_pack(small_session, "B", {"trust": Answer(value=2)})
+    [problem] = _refusal(small_session, _forged(pack, lambda raw: raw.update(pack_seal="")))
+    assert "has no seal" in problem
+
+
+def test_the_pack_never_holds_the_key_that_seals_it(small_session: Session) -> None:
+    pack = make_pack(small_session, "A")
+    assert small_session.pack_key
+    assert pack.pack_key == ""
+    assert small_session.pack_key not in session_to_json(pack)
+
+
+def test_a_pack_made_before_packs_were_sealed_still_merges(small_session: Session) -> None:
+    pack = answered_pack(small_session, "B", {"trust": Answer(value=2)})
+    old_pack = _forged(pack, lambda raw: raw.update(pack_seal=""))
+    old_session = small_session.model_copy(update={"pack_key": ""})
+    plan = plan_merge(old_session, old_pack)
+    assert [item.question_id for item in plan.new] == ["trust"]
+
+
+def test_in_a_pack_only_its_party_s_answers_can_change(small_session: Session) -> None:
+    pack = make_pack(small_session, "A")
+    editor = SessionEditor(pack)
+    assert editor.set_answer("A", "trust", 3)
+    refused = [
+        lambda: editor.set_workshop("title", "Another workshop"),
+        lambda: editor.set_party("B", "organisation", "Someone else"),
+        lambda: editor.set_party("A", "label", "Us"),
+        lambda: editor.add_representative("A"),
+        lambda: editor.change_template(make_small_template().model_copy(update={"title": "X"})),
+        lambda: editor.set_answer("B", "trust", 1),
+        lambda: editor.set_definition("What we agreed"),
+        lambda: editor.set_answer_mode("blind"),
+    ]
+    for operation in refused:
+        with pytest.raises(EditError):
+            operation()
+    assert pack.answers_of("A") == {"trust": Answer(value=3)}
+    assert pack.workshop == small_session.workshop

@@ -25,6 +25,7 @@ import codecs
 import csv
 import io
 import re
+import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +34,13 @@ from ..errors import FileProblem
 from ..model.base import Side, other_side
 from ..model.incoming import AnswersPlan, plan_incoming
 from ..model.session import Answer, Importance, Session
-from ..model.storage import decode_text, read_bytes, write_atomically
+from ..model.storage import (
+    MAX_FILE_BYTES,
+    MAX_PROBLEMS,
+    decode_text,
+    read_bytes,
+    write_atomically,
+)
 from ..model.template import (
     AnswerValue,
     MultipleChoiceQuestion,
@@ -86,9 +93,13 @@ _NOT_SURE = {
     "1": True,
 }
 _PARTY_LINE = re.compile(r"#\s*Answer sheet for Party ([AB])\b")
+# The session's id ends the second line for people.
+_SESSION_LINE = re.compile(r"#.*; session ([0-9a-fA-F-]{32,36})\s*$")
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _OPTION_SEPARATORS = re.compile(r"[;,>]")
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]+")
+# A sign and at most nine digits: any more is no answer on a scale or a share, and far more would
+# be more digits than Python turns into a number.
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9]{1,9}")
 # The comma first: it is what the sheet is written with; the others are what spreadsheets in
 # some languages save it with.
 _DELIMITERS = (",", ";", "\t")
@@ -173,7 +184,8 @@ def _preamble(session: Session, side: Side) -> list[str]:
     workshop = session.workshop.title or "untitled workshop"
     return [
         f"# Answer sheet for {whose}",
-        f"# {workshop}; questionnaire: {template.title} (version {template.version})",
+        f"# {workshop}; questionnaire: {template.title} (version {template.version}); "
+        f"session {session.id}",
         "# Write each answer in the value column, as the allowed column says; "
         "leave it empty to give no answer.",
         f"# importance: {IMPORTANCE_ALLOWED}. not_sure: {NOT_SURE_ALLOWED}. "
@@ -220,6 +232,10 @@ def write_answer_sheet(session: Session, side: Side, path: Path) -> None:
 # --- reading ------------------------------------------------------------------------------------
 
 
+class SheetFromOtherSession(FileProblem):
+    """A sheet written for another session: taken in only when the user says so."""
+
+
 class _Bad(ValueError):
     """One cell that does not fit; the message says why."""
 
@@ -252,6 +268,12 @@ def _blank(row: list[str]) -> bool:
     return all(not cell.strip() for cell in row)
 
 
+# A cell can be as long as the whole file: a long comment, or the options of a long question.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_FILE_BYTES))
+# Excel writes (and reads) a first line such as "sep=;" naming the sheet's delimiter.
+_EXCEL_DELIMITER_LINE = re.compile(r"sep=(.)[ \t]*(?:\r\n|\n|\r|$)", re.IGNORECASE)
+
+
 def _table(text: str, delimiter: str) -> _Table:
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
     header_row = next(
@@ -265,26 +287,63 @@ def _table(text: str, delimiter: str) -> _Table:
     return _Table(rows, header_row)
 
 
-def read_answer_sheet(path: Path, session: Session, side: Side) -> dict[str, Answer]:
+def read_answer_sheet(
+    path: Path, session: Session, side: Side, *, from_other_session: bool = False
+) -> dict[str, Answer]:
     """Party ``side``'s answers in the sheet, by question id; rows that say nothing are left out.
 
     Raises FileProblem listing every problem (row, question, what is wrong, what is allowed)
     when anything in the sheet is wrong, so that nothing is taken from a sheet that is only
-    partly right.
+    partly right; SheetFromOtherSession for a sheet written for another session, unless
+    ``from_other_session``.
     """
-    return parse_answer_sheet(read_bytes(path), session, side, path)
+    return parse_answer_sheet(
+        read_bytes(path), session, side, path, from_other_session=from_other_session
+    )
 
 
-def parse_answer_sheet(data: bytes, session: Session, side: Side, path: Path) -> dict[str, Answer]:
+def parse_answer_sheet(
+    data: bytes, session: Session, side: Side, path: Path, *, from_other_session: bool = False
+) -> dict[str, Answer]:
     text = _sheet_text(data, path)
+    delimiters: tuple[str, ...] = _DELIMITERS
+    excel_line = _EXCEL_DELIMITER_LINE.match(text)
+    if excel_line:
+        # An empty first row instead: the other rows keep the numbers a spreadsheet shows.
+        delimiters = (excel_line.group(1),)
+        text = "\n" + text[excel_line.end() :]
     try:
-        tables = [_table(text, delimiter) for delimiter in _DELIMITERS]
+        tables = [_table(text, delimiter) for delimiter in delimiters]
     except csv.Error as error:
         raise FileProblem(path, [f"the file cannot be read as CSV ({error})"]) from None
     table = next((table for table in tables if table.header_is_right), None)
     if table is None:
         raise FileProblem(path, [_header_problem(max(tables, key=lambda t: t.matched))])
+    if not from_other_session:
+        _check_session(table, session, path)
     return _SheetReader(session, side, table).answers(path)
+
+
+def _check_session(table: _Table, session: Session, path: Path) -> None:
+    """Refuse a sheet whose lines for people say it belongs to another session."""
+    assert table.header_row is not None
+    for index, row in enumerate(table.rows[: table.header_row]):
+        found = _SESSION_LINE.match(row[0].strip()) if row else None
+        if found is None:
+            continue
+        try:
+            written_for = uuid.UUID(found.group(1))
+        except ValueError:
+            continue
+        if written_for != session.id:
+            raise SheetFromOtherSession(
+                path,
+                [
+                    f"row {index + 1}: this sheet was written for another workshop session "
+                    f"(id {written_for}), not for this one (id {session.id}), although it "
+                    "may use the same questionnaire"
+                ],
+            )
 
 
 def _sheet_text(data: bytes, path: Path) -> str:
@@ -386,6 +445,11 @@ class _SheetReader:
                 answers[question_id] = answer
         if wrong_party:
             self.problems.insert(0, wrong_party)
+        if len(self.problems) > MAX_PROBLEMS:
+            hidden = len(self.problems) - MAX_PROBLEMS
+            raise FileProblem(
+                path, [*self.problems[:MAX_PROBLEMS], f"and {hidden:,} more problems"]
+            )
         if self.problems:
             raise FileProblem(path, self.problems)
         return answers

@@ -18,7 +18,7 @@ from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .agreement import agreement_progress
+from .agreement import agreement_check
 from .analysis import Analysis, analyse
 from .base import Side
 from .kinds import RelationshipKind
@@ -166,6 +166,27 @@ class SessionEditor:
         self._clean_at = len(self._done)
         self._sealed = True
 
+    def keep_pack_key(self, key: str) -> bool:
+        """Give the session the secret that seals its answer packs, if it has none yet.
+
+        Packs made with it must merge however the session is edited, so it is no edit to undo;
+        the session differs from its file until it is saved. Returns whether it was given.
+        """
+        if self.session.pack_key:
+            return False
+        self.session.pack_key = key
+        self.mark_unsaved()
+        return True
+
+    def _check_pack_allows(self, changes: list[Change]) -> None:
+        """An answer pack is for one party to answer in: nothing else in it may change."""
+        side = self.session.pack_for
+        if side is not None and any(change.path[:2] != ("answers", side) for change in changes):
+            raise EditError(
+                f"This answer pack is for Party {side}'s answers only; the rest is changed in "
+                "the full session."
+            )
+
     def seal(self) -> None:
         """End the current run of mergeable edits: the next edit starts a new undo step."""
         self._sealed = True
@@ -195,6 +216,7 @@ class SessionEditor:
         changes = [change for change in edit.changes if change.old != change.new]
         if not changes:
             return False
+        self._check_pack_allows(changes)
         applied: list[Change] = []
         try:
             for change in changes:
@@ -219,14 +241,15 @@ class SessionEditor:
         return True
 
     def _back_to_draft_if_unsettled(self, changes: list[Change]) -> list[Change]:
-        """An agreed session whose answers or agreement change so that something needs
-        settling again becomes a draft again, in the same undo step."""
+        """An agreed session whose answers or agreement change so that "agreed" no longer
+        holds (something needs settling again, the definition is emptied, a signatory goes)
+        becomes a draft again, in the same undo step."""
         status_path = ("agreement", "status")
         if self.session.agreement.status != "agreed" or any(c.path == status_path for c in changes):
             return []
         if any(change.path[0] in ANALYSED_PARTS for change in changes):
             self._analysis = None  # the changes are made but not yet announced
-        if agreement_progress(self.session, self.analysis()).can_be_agreed:
+        if agreement_check(self.session, self.analysis()).ready:
             return []
         set_at(self.session, status_path, "draft")
         return [Change(status_path, "agreed", "draft")]
@@ -428,6 +451,27 @@ class SessionEditor:
             update["wording"] = wording
         return self._set_item("agreement.resolve", question_id, _updated(current, **update))
 
+    def settle_items(self, decisions: Sequence[tuple[str, Resolution, AnswerValue]]) -> bool:
+        """Settle several items in one undo step, each with its own one agreed value.
+
+        Each decision is (question, how it was settled, the agreed value): adopting Party A's
+        or Party B's answer, or an agreed position (such as the share both accept in a split).
+        Nothing changes unless every decision is sound.
+        """
+        changes: list[Change] = []
+        for question_id, resolution, value in decisions:
+            question = self._question(question_id)
+            if resolution not in ("adopt_a", "adopt_b", "agreed"):
+                raise EditError(f'Question "{question_id}" cannot be settled by "{resolution}".')
+            checked = _checked(question, value)
+            current = self.session.agreement.items.get(question_id) or AgreementItem()
+            settled = _updated(current, resolution=resolution, value=checked)
+            path: Path = ("agreement", "items", question_id)
+            changes.append(
+                Change(path, self.session.agreement.items.get(question_id, ABSENT), settled)
+            )
+        return self.apply(Edit("agreement.settle", changes))
+
     def park(self, question_id: str, owner: str, due: date | None) -> bool:
         """Leave an item open, with who takes it forward and by when."""
         self._question(question_id)
@@ -482,16 +526,12 @@ class SessionEditor:
         return self._replace("agreement.kind", ("agreement", "agreed_kind"), kind)
 
     def set_status(self, status: Literal["draft", "agreed"]) -> bool:
-        """Mark the session agreed (only once nothing needs settling) or back to draft."""
+        """Mark the session agreed (only once all that "agreed" needs is there) or back to draft."""
         _check_choice(status, Literal["draft", "agreed"], "status")
         if status == "agreed":
-            unsettled = agreement_progress(self.session, self.analysis()).unsettled
-            if unsettled:
-                raise EditError(
-                    f"{unsettled} question{'s' if unsettled != 1 else ''} still "
-                    f"need{'s' if unsettled == 1 else ''} to be resolved or parked before the "
-                    "session can be marked agreed."
-                )
+            missing = agreement_check(self.session, self.analysis()).missing
+            if missing:
+                raise EditError("The session cannot be marked agreed yet: " + " ".join(missing))
         return self._replace("agreement.status", ("agreement", "status"), status)
 
     def record_charter(self, record: CharterRecord) -> bool:

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 import uuid
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
-from .base import SIDES, LongText, Model, ShortText, Side
+from .base import SIDES, Day, LongText, Model, Moment, ShortText, Side
 from .kinds import RelationshipKind
 from .template import AnswerValue, AnswerValueError, Questionnaire, short_text
 
 SESSION_FORMAT = "partnerworkshop-session"
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
 
 Importance = Literal["low", "normal", "high"]
 IMPORTANCE_WEIGHTS: dict[Importance, float] = {"low": 1.0, "normal": 2.0, "high": 3.0}
@@ -43,7 +44,7 @@ def now() -> datetime:
 
 class Workshop(Model):
     title: ShortText = ""
-    date: dt.date | None = None
+    date: Day | None = None
     location: ShortText = ""
     facilitator: ShortText = ""
 
@@ -113,7 +114,7 @@ class AgreementItem(Model):
     wording: LongText = ""
     notes: LongText = ""
     owner: ShortText = Field(default="", description="Who takes a parked item forward.")
-    due: dt.date | None = None
+    due: Day | None = None
     reopened: bool = Field(
         default=False, description="Reopened for discussion although both parties agreed."
     )
@@ -126,7 +127,7 @@ class ActionItem(Model):
     what: LongText = ""
     owner_party: Side | None = None
     owner: ShortText = ""
-    due: dt.date | None = None
+    due: Day | None = None
     status: Literal["open", "in_progress", "done"] = "open"
 
 
@@ -137,12 +138,16 @@ class Signatory(Model):
     organisation: ShortText = ""
 
 
+# Far more exports than a partnership will ever make, and a number every page can print.
+MAX_CHARTER_VERSION = 999_999
+
+
 class CharterRecord(Model):
     """The charter last exported, so the version number grows with each changed export."""
 
-    version: int = Field(default=0, ge=0)
+    version: int = Field(default=0, ge=0, le=MAX_CHARTER_VERSION)
     fingerprint: str = ""
-    exported: datetime | None = None
+    exported: Moment | None = None
 
 
 class Agreement(Model):
@@ -159,8 +164,8 @@ class Session(Model):
     format: Literal["partnerworkshop-session"] = "partnerworkshop-session"
     schema_version: int = SESSION_SCHEMA_VERSION
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
-    created: datetime = Field(default_factory=now)
-    modified: datetime = Field(default_factory=now)
+    created: Moment = Field(default_factory=now)
+    modified: Moment = Field(default_factory=now)
     workshop: Workshop = Field(default_factory=Workshop)
     parties: Parties = Field(default_factory=Parties)
     template: Questionnaire
@@ -170,6 +175,14 @@ class Session(Model):
     pack_for: Side | None = Field(
         default=None,
         description="Set when this file is an answer pack: it holds only this party's answers.",
+    )
+    pack_key: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="The full session's secret that seals its answer packs; never in a pack.",
+    )
+    pack_seal: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
+        default="",
+        description="In an answer pack: proof of its session, its party and its questionnaire.",
     )
 
     @model_validator(mode="after")
@@ -245,7 +258,11 @@ def new_session(
     organisation_a: str = "",
     organisation_b: str = "",
 ) -> Session:
-    session = Session(template=template, workshop=Workshop(title=title, date=dt.date.today()))
+    session = Session(
+        template=template,
+        workshop=Workshop(title=title, date=dt.date.today()),
+        pack_key=secrets.token_hex(32),
+    )
     session.parties.A.organisation = organisation_a
     session.parties.B.organisation = organisation_b
     return session

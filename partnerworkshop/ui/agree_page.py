@@ -10,7 +10,7 @@ import datetime as dt
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -34,16 +34,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.agreement import AgreementProgress, agreement_progress, draft_definition
+from ..model.agreement import (
+    AgreementCheck,
+    AgreementProgress,
+    agreement_check,
+    agreement_progress,
+    draft_definition,
+)
 from ..model.analysis import Analysis
 from ..model.base import SIDES, Side
 from ..model.edits import ActionItemField, Edit, ItemField, SessionEditor, SignatoryField
 from ..model.kinds import RelationshipKind
+from ..model.positions import agreed_positions, position_of
 from ..model.session import ActionItem, AgreementItem, Resolution, Session, Signatory
 from ..model.template import TextQuestion
 from . import dialogs
 from .answer_inputs import PlainTextField, make_input
 from .common import (
+    LAST_QDATE,
     answer_in_words,
     kind_label,
     label,
@@ -54,6 +62,7 @@ from .common import (
     try_edit,
 )
 from .icons import icon
+from .step_status import what_agreed_needs
 from .steps import StepPage
 
 # Item data is never None: PySide6 6.12 on Python 3.11 releases None once too often each time it
@@ -76,6 +85,7 @@ def _date_field(accessible_name: str) -> QDateEdit:
     field.setCalendarPopup(True)
     field.setDisplayFormat("d MMM yyyy")
     field.setMinimumDate(NO_DATE)
+    field.setMaximumDate(LAST_QDATE)
     field.setSpecialValueText(QCoreApplication.translate("Agree", "No date"))
     field.setAccessibleName(accessible_name)
     return field
@@ -286,10 +296,14 @@ class ItemPanel(QWidget):
 
 
 class AgreePage(StepPage):
+    item_shown = Signal(str)
+    """The question now taken up in the Agenda tab ("" for none)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.analysis: Analysis | None = None
         self.progress: AgreementProgress | None = None
+        self.check: AgreementCheck | None = None
         self.panel: ItemPanel | None = None
         self._current: str | None = None
 
@@ -309,6 +323,9 @@ class AgreePage(StepPage):
         top.addWidget(self.mark_agreed)
         top.addWidget(self.back_to_draft)
         body.addLayout(top)
+        self.missing_label = label(role="muted")
+        self.missing_label.setAccessibleName(self.tr("What marking the session agreed still needs"))
+        body.addWidget(self.missing_label)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Agreement"))
@@ -531,22 +548,27 @@ class AgreePage(StepPage):
     def _update_status(self) -> None:
         assert self.editor is not None and self.progress is not None
         progress = self.progress
+        self.check = check = agreement_check(self.editor.session, self.analysis, progress)
         self.progress_label.setText(
             self.tr("{resolved} of {total} resolved, {parked} parked").format(
                 resolved=progress.resolved, total=progress.total, parked=progress.parked
             )
         )
-        agreed = self.editor.session.agreement.status == "agreed"
+        agreed = check.status == "agreed"
         self.status_label.setText(self.tr("Status: agreed") if agreed else self.tr("Status: draft"))
         self.mark_agreed.setVisible(not agreed)
-        self.mark_agreed.setEnabled(progress.can_be_agreed)
-        self.mark_agreed.setToolTip(
-            ""
-            if progress.can_be_agreed
-            else self.tr("{count} questions still need to be resolved or parked.").format(
-                count=progress.unsettled
+        self.mark_agreed.setEnabled(check.ready)
+        missing = what_agreed_needs(check, self.editor.session)
+        text = (
+            self.tr("Before the session can be marked agreed: {missing}").format(
+                missing=" ".join(missing)
             )
+            if missing and not agreed
+            else ""
         )
+        self.missing_label.setText(text)
+        self.missing_label.setVisible(bool(text))
+        self.mark_agreed.setToolTip(text)
         self.back_to_draft.setVisible(agreed)
 
     def state_text(self, question_id: str) -> str:
@@ -565,9 +587,22 @@ class AgreePage(StepPage):
             "agreed": self.tr("agreed position"),
             "parked": self.tr("parked"),
         }[item.resolution]
+        incomplete = self._incomplete(question_id)
+        if incomplete:
+            settled = self.tr("not settled: {missing}").format(missing=incomplete)
         reason = next((a.reason for a in self.analysis.agenda if a.question_id == question_id), "")
         text = self.tr("{status}: {settled}").format(status=status, settled=settled)
         return f"{text}\n{reason}" if reason else text
+
+    def _incomplete(self, question_id: str) -> str:
+        """What an item marked as settled still lacks, in words, or "" when it lacks nothing."""
+        assert self.editor is not None
+        reason = position_of(self.editor.session, question_id).open_reason
+        return {
+            "no_value": self.tr("choose the answer both parties accept"),
+            "no_wording": self.tr("write the wording both parties accept"),
+            "adopted_unanswered": self.tr("the adopted party has not answered"),
+        }.get(reason or "", "")
 
     def _fill_items(self) -> None:
         """The list of questions; when the same questions are listed, only their words change."""
@@ -641,6 +676,7 @@ class AgreePage(StepPage):
         if question_id is None and self.progress.to_settle:
             question_id = self.progress.to_settle[0]
         self._current = question_id
+        self.item_shown.emit(question_id or "")
         if question_id is None:
             return
         self.panel = ItemPanel(self, question_id)
@@ -660,7 +696,45 @@ class AgreePage(StepPage):
     # --- the agreement as a whole ---------------------------------------------------------
 
     def _mark_agreed(self) -> None:
+        assert self.editor is not None
+        session = self.editor.session
+        if not dialogs.confirm(
+            self,
+            self.tr("Mark the session as agreed?"),
+            self.tr(
+                "The charter will state as agreed:\n{stated}\n\nThe DRAFT mark goes from its "
+                "pages. Reopening anything makes the session a draft again."
+            ).format(stated="\n".join(f"\u2022 {line}" for line in self._stated(session))),
+            self.tr("Mark as agreed"),
+        ):
+            return
         self._edit(lambda editor: editor.set_status("agreed"))
+
+    def _stated(self, session: Session) -> list[str]:
+        """What the charter states as agreed, one line each, for the confirmation."""
+        kind = session.agreement.agreed_kind
+        positions = agreed_positions(session)
+        agreed = sum(1 for position in positions if position.is_agreed)
+        parked = sum(1 for position in positions if position.reached == "parked")
+        signatories = ", ".join(
+            self.tr("{name} for {party}").format(
+                name=signatory.name, party=party_name(session, signatory.party)
+            )
+            for signatory in session.agreement.signatories
+            if signatory.name.strip()
+        )
+        return [
+            self.tr("The kind of relationship: {kind}").format(
+                kind=kind_label(kind) if kind else ""
+            ),
+            self.tr("The agreed definition ({words} words)").format(
+                words=len(session.agreement.definition.split())
+            ),
+            self.tr("{agreed} agreed positions of {total} questions; {parked} parked").format(
+                agreed=agreed, total=len(positions), parked=parked
+            ),
+            self.tr("Signatories: {names}").format(names=signatories),
+        ]
 
     def _kind_chosen(self, index: int) -> None:
         value = self.kind.itemData(index)

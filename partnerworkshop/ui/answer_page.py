@@ -207,6 +207,8 @@ class AnswerPage(QWidget):
     """Sections on the left with each party's progress; the section's questions on the right."""
 
     question_shown = Signal(str)
+    section_shown = Signal(str)
+    """The id of the section now shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -445,6 +447,7 @@ class AnswerPage(QWidget):
         self.scroll_area.setWidget(container)
         if old is not None:
             old.deleteLater()
+        self.section_shown.emit(section.id if section is not None else "")
 
     def show_question(self, question_id: str) -> None:
         """Open the section holding the question and bring the question into view."""

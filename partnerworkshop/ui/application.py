@@ -48,7 +48,9 @@ class OpenedFromDesktop(QObject):
         return super().eventFilter(watched, event)
 
 
-def build_window(file: Path | None = None, *, demo: bool = False) -> MainWindow:
+def build_window(
+    file: Path | None = None, *, demo: bool = False, present: bool = False
+) -> MainWindow:
     """The main window on a file, the example, or a new session, offering recovery first."""
     app = create_application()
     user_files = UserFiles()
@@ -63,12 +65,20 @@ def build_window(file: Path | None = None, *, demo: bool = False) -> MainWindow:
         window.go_to_step(1)
     else:
         window.offer_recovery()
+    if present:
+        window.room.present(True)
     return window
 
 
-def run_app(file: Path | None = None, *, demo: bool = False, quit_after_start: bool = False) -> int:
+def run_app(
+    file: Path | None = None,
+    *,
+    demo: bool = False,
+    present: bool = False,
+    quit_after_start: bool = False,
+) -> int:
     app = create_application()
-    window = build_window(file, demo=demo)
+    window = build_window(file, demo=demo, present=present)
     window.raise_()
     if quit_after_start:
         # Once the event loop has handled what showing the window queued, close it as a user

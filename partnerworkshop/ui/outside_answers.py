@@ -12,10 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ..errors import FileProblem
-from ..export.answer_sheet import plan_import, read_answer_sheet, write_answer_sheet
+from ..export.answer_sheet import (
+    SheetFromOtherSession,
+    plan_import,
+    read_answer_sheet,
+    write_answer_sheet,
+)
 from ..model.base import Side
 from ..model.incoming import AnswersPlan, AnswersRefused, describe_conflicts
-from ..model.packs import make_pack, plan_merge
+from ..model.packs import make_pack, new_pack_key, plan_merge
 from ..model.session import Session
 from ..model.storage import load_session, save_session
 from . import dialogs
@@ -104,7 +109,22 @@ class OutsideAnswers(QObject):
             return
         session = self.window.session
         try:
-            plan = plan_import(session, side, read_answer_sheet(path, session, side))
+            try:
+                answers = read_answer_sheet(path, session, side)
+            except SheetFromOtherSession as problem:
+                if not dialogs.confirm(
+                    self.window,
+                    title,
+                    self.tr(
+                        "This sheet was written for another workshop session, although it may "
+                        "use the same questionnaire:\n{problem}\n\nTake its answers into this "
+                        "session all the same?"
+                    ).format(problem="\n".join(problem.problems)),
+                    self.tr("Take them in"),
+                ):
+                    return
+                answers = read_answer_sheet(path, session, side, from_other_session=True)
+            plan = plan_import(session, side, answers)
         except FileProblem as problem:
             self.window.show_file_problem(self.tr("The answer sheet cannot be imported"), problem)
             return
@@ -121,10 +141,20 @@ class OutsideAnswers(QObject):
             self.tr("For which party? The pack holds none of the other party's answers."),
             "answer-pack-{name}.pws.json",
             self.tr("Workshop sessions (*.pws.json)"),
-            lambda session, side, path: save_session(make_pack(session, side), path),
+            self._write_pack,
             self.tr("The answer pack could not be written"),
-            self.tr("Answer pack for {name} written to {file}"),
+            self.tr(
+                "Answer pack for {name} written to {file}. Save the session too: it keeps what "
+                "proves the pack when it comes back."
+            ),
         )
+
+    def _write_pack(self, session: Session, side: Side, path: Path) -> None:
+        # The session keeps the secret its packs are sealed with, to check them when they return.
+        if self.window.editor.keep_pack_key(new_pack_key()):
+            self.window.setWindowModified(True)
+            self.window.autosave()
+        save_session(make_pack(session, side), path)
 
     def merge_pack(self) -> None:
         title = self.tr("Merge an answer pack")

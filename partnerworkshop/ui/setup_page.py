@@ -31,7 +31,7 @@ from ..model.catalog import builtin_templates, find_template
 from ..model.edits import Edit, PartyField, RepresentativeField, SessionEditor, WorkshopField
 from ..model.template import Questionnaire
 from . import dialogs
-from .common import label, mark_with_party_colour, party_name, try_edit
+from .common import LAST_QDATE, label, mark_with_party_colour, party_name, try_edit
 from .icons import icon
 
 REPRESENTATIVE_FIELDS: tuple[RepresentativeField, ...] = ("name", "role", "email")
@@ -84,6 +84,7 @@ class PartyPanel(QFrame):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
         self.table.setAccessibleName(self.tr("Party {side}: representatives").format(side=side))
         self.table.setMinimumHeight(110)
+        self._edit_triggers = self.table.editTriggers()
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.add = QPushButton(icon("add"), self.tr("Add representative"))
@@ -177,7 +178,16 @@ class PartyPanel(QFrame):
             for column, name in enumerate(REPRESENTATIVE_FIELDS):
                 self.table.setItem(row, column, QTableWidgetItem(getattr(representative, name)))
         self.table.blockSignals(False)
-        self.remove.setEnabled(bool(party.representatives))
+        # An answer pack is answered, not set up: its parties are shown as they were packed.
+        packed = session.pack_for is not None
+        for field in (self.organisation, self.short_label):
+            field.setReadOnly(packed)
+        self.colour.setEnabled(not packed)
+        self.add.setEnabled(not packed)
+        self.remove.setEnabled(bool(party.representatives) and not packed)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if packed else self._edit_triggers
+        )
 
 
 class SetupPage(QWidget):
@@ -201,6 +211,15 @@ class SetupPage(QWidget):
         layout.setContentsMargins(24, 12, 24, 24)
         layout.setSpacing(14)
 
+        self.pack_note = label(
+            self.tr(
+                "This is an answer pack: the workshop, the parties and the questionnaire are "
+                "set up in the full session and cannot be changed here."
+            ),
+            "warning",
+        )
+        self.pack_note.hide()
+        layout.addWidget(self.pack_note)
         layout.addWidget(label(self.tr("The workshop"), "title"))
         form = QFormLayout()
         self.title = _text_field(
@@ -210,6 +229,7 @@ class SetupPage(QWidget):
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMMM yyyy")
+        self.date.setMaximumDate(LAST_QDATE)
         self.date.setAccessibleName(self.tr("Workshop date"))
         self.location = _text_field(self.tr("Location"))
         self.facilitator = _text_field(self.tr("Facilitator"))
@@ -283,6 +303,13 @@ class SetupPage(QWidget):
         self.date.blockSignals(False)
         for panel in self.parties.values():
             panel.refresh()
+        packed = session.pack_for is not None
+        self.pack_note.setVisible(packed)
+        for field in (self.title, self.location, self.facilitator):
+            field.setReadOnly(packed)
+        self.date.setReadOnly(packed)
+        self.template_choice.setEnabled(not packed)
+        self.open_template.setEnabled(not packed)
         template = session.template
         index = self.template_choice.findData(template.id)
         if index < 0:

@@ -273,8 +273,6 @@ class Layout:
         reached = position.reached
         if reached in ADOPTED_SIDE:
             return f"Adopted from {self.text(self.name(ADOPTED_SIDE[reached]))}'s answer"
-        if position.close_values is not None:
-            return "Carried over: the parties' answers were close"
         return {
             "agreed": "New position agreed",
             "carried_over": "Carried over: both parties gave this answer",
@@ -283,26 +281,12 @@ class Layout:
         }[reached]
 
     def position_markup(self, position: AgreedPosition) -> str:
+        """The agreed position as its statement, or why there is none yet."""
         if position.reached == "parked":
             return "<i>No agreed position yet: parked.</i>"
         if position.reached == "open":
             return "<i>No agreed position yet.</i>"
-        if position.close_values is not None:
-            return "<br/>".join(
-                f"{self.text(self.name(side))}: {self.described(position.question, value)}"
-                for side, value in zip(SIDES, position.close_values, strict=True)
-            )
-        if not position.text:
-            side = ADOPTED_SIDE.get(position.reached)
-            who = self.text(self.name(side)) if side else "the parties"
-            return f"<i>No answer recorded ({who} gave none).</i>"
-        lines = []
-        if position.value is not None:
-            lines.append(self.described(position.question, position.value))
-        plain = "" if position.value is None else position.question.describe_value(position.value)
-        if position.wording and position.wording != plain:
-            lines.append(self.text(position.wording))
-        return "<br/>".join(lines)
+        return self.text(position.statement)
 
     def described(self, question: Question, value: AnswerValue) -> str:
         """An answer in words; a split names both parties' shares, a ranking numbers its items."""

@@ -468,6 +468,50 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("charter", type=Path, metavar="CHARTER", help="the charter (PDF) to sign")
+    parser.add_argument(
+        "--field",
+        required=True,
+        metavar="NAME",
+        help="the signature field to sign, named after its signatory",
+    )
+    parser.add_argument(
+        "--certificate",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the signer's key and certificate, a PKCS#12 file (.p12 or .pfx); its passphrase "
+        f"is read from {PASSPHRASE_VARIABLE} or asked for",
+    )
+    _output_arguments(parser, "the signed PDF")
+
+
+PASSPHRASE_VARIABLE = "PARTNERWORKSHOP_CERTIFICATE_PASSPHRASE"
+
+
+@command("sign", "sign one signature field of a charter with a certificate", _sign_arguments)
+def _sign(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from .export.signing import sign_charter
+
+    if args.output.resolve() == args.charter.resolve():
+        report(f"{args.output}: this is the charter itself; choose another name for the signed PDF")
+        return 1
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE)
+    if passphrase is None:
+        passphrase = getpass.getpass(f"Passphrase of {args.certificate}: ")
+    sign_charter(
+        args.charter, args.field, args.certificate, passphrase.encode() or None, args.output
+    )
+    print(f'{args.output}: {args.charter} signed in the field "{args.field}"')
+    return 0
+
+
 def _file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
 

@@ -26,8 +26,10 @@ from ...model.kinds import RelationshipKind
 from ...model.positions import ADOPTED_SIDE, AgreedPosition, agreed_positions
 from ...model.session import Answer, Session
 from ...model.template import AnswerValue, Question, RankingQuestion, SplitQuestion
+from ..archive import SignatureField
 from ..charts import PartyStyle
-from ..fonts import BOLD, REGULAR, CharterFonts
+from ..fonts import BOLD, REGULAR, CharterFonts, ShapedParagraph
+from ..scripts import needs_shaping
 from .summary import CharterOptions, CharterSummary
 
 INK = HexColor("#1A1A1A")
@@ -95,7 +97,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(ShapedParagraph):
     """A heading that also becomes an entry in the PDF outline."""
 
     def __init__(
@@ -180,6 +182,8 @@ class Layout:
         self.heading_pages: dict[str, int] = {}
         self.bookmarks: dict[int, list[Bookmark]] = {}
         self.contents_place = ContentsPlace(self)
+        self.signature_fields: list[SignatureField] = []
+        """Where each signatory's signature field goes, noted as the signatures are drawn."""
 
     # --- text helpers -----------------------------------------------------------------------
 
@@ -188,7 +192,17 @@ class Layout:
         return self.fonts.markup(user_text)
 
     def para(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.styles[style])
+        return ShapedParagraph(markup, self.style(markup, style))
+
+    def style(self, markup: str, name: str) -> ParagraphStyle:
+        """The named style, shaping the text when it holds right-to-left script (shaping
+        costs time, so text without it is set as it is)."""
+        if not needs_shaping(markup):
+            return self.styles[name]
+        shaped = f"{name} shaped"
+        if shaped not in self.styles:
+            self.styles[shaped] = ParagraphStyle(shaped, parent=self.styles[name], shaping=1)
+        return self.styles[shaped]
 
     def plain(self, user_text: str, style: str = "body") -> Paragraph:
         return self.para(self.text(user_text), style)
@@ -207,9 +221,10 @@ class Layout:
         style = "h1" if level == 0 else "h2"
         new_page = level == 0 if new_page is None else new_page
         before: Flowable = PageBreak() if new_page else CondPageBreak(170 if level else 200)
+        markup = self.text(label)
         return [
             before,
-            Heading(self.text(label), self.styles[style], label, level, f"h{self._keys}"),
+            Heading(markup, self.style(markup, style), label, level, f"h{self._keys}"),
         ]
 
     def table(

@@ -44,8 +44,9 @@ def install(extra: str) -> Path:
         print(f"Creating the virtual environment {VENV} ...", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     target = f".[{extra}]" if extra else "."
+    tools = f" with its {extra.replace(',', ' and ')} tools" if extra else ""
     print(
-        f"Installing partnerworkshop{f' with its {extra} tools' if extra else ''} into {VENV} ...",
+        f"Installing partnerworkshop{tools} into {VENV} ...",
         flush=True,
     )
     run(python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", target)
@@ -57,7 +58,8 @@ def package(options: list[str]) -> None:
         print(__doc__)
         sys.exit(2)
     onefile = "--onefile" in options
-    python = install("package")
+    # With the signing extra: the app carries everything, the sign command too.
+    python = install("package,sign")
     work = ROOT / "build" / "pyinstaller"
     work.mkdir(parents=True, exist_ok=True)
     dist = ROOT / "dist" / ("onefile" if onefile else "")

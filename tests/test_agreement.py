@@ -7,6 +7,7 @@ import pytest
 from factories import agree_on_example, make_session, park_the_rest
 
 from partnerworkshop.model.agreement import (
+    agenda_by_theme,
     agreement_check,
     agreement_progress,
     draft_definition,
@@ -233,3 +234,17 @@ def test_the_draft_definition_is_prose_from_the_statements_grouped_by_section() 
 def test_without_an_agreed_kind_the_draft_says_so() -> None:
     draft = draft_definition(example_session())
     assert "have not yet agreed which kind of relationship theirs is" in draft
+
+
+def test_the_agenda_by_theme_orders_sections_by_their_most_pressing_question() -> None:
+    session = example_session()
+    progress = agreement_progress(session)
+    groups = agenda_by_theme(session, progress)
+    listed = [question_id for _, ids in groups for question_id in ids]
+    assert sorted(listed) == sorted(progress.to_settle)
+    rank = {question_id: place for place, question_id in enumerate(progress.to_settle)}
+    firsts = [min(rank[q] for q in ids) for _, ids in groups]
+    assert firsts == sorted(firsts)
+    assert groups[0][0] is session.template.section_of(progress.to_settle[0])
+    for section, ids in groups:
+        assert list(ids) == [q.id for q in section.questions if q.id in rank]

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
 from ui_driver import click, type_into, type_text, visible_texts
@@ -319,3 +320,125 @@ def test_another_questionnaire_after_the_agree_step(window: MainWindow, tmp_path
     window.editor.change_template(builtin_template())
     window.go_to_step(3)
     assert page.progress is not None
+
+
+def _listed(page: AgreePage) -> list[str]:
+    return [
+        page.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(page.items.count())
+    ]
+
+
+def test_walk_the_agenda_with_previous_and_next(window: MainWindow) -> None:
+    page = _agree(window)
+    progress = agreement_progress(window.session)
+    first, second, third = progress.to_settle[:3]
+    assert page.panel is not None and page.panel.question_id == first
+    assert not page.previous_item.isEnabled()
+    click(page.next_item)
+    assert page.panel.question_id == second
+    page.panel.notes.setFocus()
+    QTest.keySequence(window, QKeySequence("Alt+PgDown"))
+    assert page.panel.question_id == third
+    QTest.keySequence(window, QKeySequence("Alt+PgUp"))
+    assert page.panel.question_id == second
+    click(page.previous_item)
+    assert page.panel.question_id == first
+    last = progress.carried_over[-1]
+    _open(page, last)
+    assert not page.next_item.isEnabled() and page.previous_item.isEnabled()
+
+
+def test_numbers_counts_and_the_adopted_answer_follow_every_change(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    total = agreement_progress(session).total
+    heading = page.items.item(0).text()
+    assert heading == f"To settle: {total} of {total} still open"
+    _open(page, "governance.management")
+    assert (
+        page.items.currentItem()
+        .text()
+        .startswith("5.3  How much active joint management does this relationship need?\n")
+    )
+    assert any(t.startswith("5.3  How much active joint management") for t in visible_texts(page))
+    click(page.panel.choice_buttons["adopt_b"])
+    assert page.items.item(0).text() == f"To settle: {total - 1} of {total} still open"
+    assert page.panel.adopted.isVisible()
+    assert page.panel.adopted.text() == "Adopted: Contoso's answer, 4 (Substantial)"
+    assert page.panel.statement.text() == (
+        "In the charter: Northwind and Contoso manage the relationship substantially, with joint "
+        "plans, a steering group and named leads in both organisations."
+    )
+    click(page.panel.choice_buttons["adopt_a"])
+    assert page.panel.adopted.text() == "Adopted: Northwind's answer, 3 (Regular)"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert page.items.item(0).text() == f"To settle: {total} of {total} still open"
+    assert not page.panel.adopted.isVisible() and not page.panel.statement.isVisible()
+
+
+def test_the_agenda_by_theme_and_the_choice_is_remembered(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    progress = agreement_progress(session)
+    page.order.setFocus()
+    QTest.keyClick(page.order, Qt.Key.Key_Down)
+    page.order.activated.emit(page.order.currentIndex())
+    assert page.order.currentText() == "By theme"
+    listed = _listed(page)
+    most_pressing = session.template.section_of(progress.to_settle[0])
+    headings = [page.items.item(row).text() for row, q in enumerate(listed) if q == ""]
+    assert headings[0].startswith(f"{most_pressing.title}: ")
+    assert headings[-1] == f"Carried over as agreed ({len(progress.carried_over)})"
+    first_group = listed[1 : listed.index("", 1)]
+    assert first_group == [q.id for q in most_pressing.questions if q.id in progress.to_settle]
+    assert window.user_files.preferences.agenda_order == "theme"
+    again = AgreePage(window.user_files)
+    assert again.order.currentText() == "By theme", "the choice is remembered"
+    again.deleteLater()
+
+
+def test_several_close_items_settled_at_once(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    assert page.settle_close.isEnabled()
+    click(page.settle_close)
+    dialog = page.quick_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert set(dialog.choices) == agreement_progress(session).quick
+    importance, _ = dialog.choices["name.importance"]
+    importance.setCurrentIndex(2)  # Contoso's answer
+    say, _ = dialog.choices["governance.decision_say"]
+    say.setCurrentIndex(3)  # another share both accept
+    share = dialog.shares["governance.decision_say"]
+    assert share.isEnabled() and share.value() == 40
+    share.setValue(45)
+    click(dialog.settle)
+    items = session.agreement.items
+    assert (items["name.importance"].resolution, items["name.importance"].value) == ("adopt_b", 5)
+    assert (
+        items["governance.decision_say"].resolution,
+        items["governance.decision_say"].value,
+    ) == (
+        "agreed",
+        45,
+    )
+    assert "governance.management" not in items, "left for now"
+    window.undo_action.trigger()
+    assert "name.importance" not in items and "governance.decision_say" not in items
+
+
+def test_the_agreed_kind_is_proposed_from_the_kind_question(window: MainWindow) -> None:
+    page = _agree(window)
+    page.tabs.setCurrentIndex(1)
+    assert not page.use_proposal.isVisible()
+    window.editor.resolve("name.kind_in_mind", "adopt_b")
+    assert page.use_proposal.isVisible()
+    assert page.proposal.text() == (
+        'Proposed from the agreed answer to 1.2 "Which of these best describes the relationship '
+        'you have in mind?": strategic partnership'
+    )
+    click(page.use_proposal)
+    assert window.session.agreement.agreed_kind == RelationshipKind.STRATEGIC_PARTNERSHIP
+    assert page.kind.currentData() == "strategic_partnership"
+    assert not page.use_proposal.isVisible()

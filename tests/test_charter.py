@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from factories import agree_on_example, park_the_rest
+from factories import agree_on_example, individual_example, park_the_rest
 from hypothesis import given, settings
 from pypdf import PdfReader
 from reportlab.lib.styles import ParagraphStyle
@@ -478,3 +478,18 @@ def test_reportlab_is_loaded_only_when_a_charter_is_made() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_individual_answers_are_counted_never_shown() -> None:
+    session = individual_example()
+    james = session.parties.A.representatives[0].id
+    private = "Whitfield's private doubt about the budget"
+    trust = next(iter(session.individual.A.by_representative[james]))
+    own = session.individual.A.by_representative[james][trust]
+    session.individual.A.by_representative[james][trust] = own.model_copy(
+        update={"comment": private}
+    )
+    text = " ".join(page_texts(charter_pdf(session)[0]))
+    assert "Northwind's answers were consolidated from 2 representatives." in text
+    assert "Contoso's answers were consolidated" not in text
+    assert "Whitfield'sprivatedoubt" not in text.replace(" ", "")

@@ -24,7 +24,7 @@ from .base import SIDES, Side
 from .kinds import RelationshipKind
 from .positions import agreed_positions, party_names, position_of
 from .session import AgreementItem, Session
-from .template import Question, SingleChoiceQuestion
+from .template import Question, Section, SingleChoiceQuestion
 
 AgreementStatus = Literal["draft", "agreed"]
 
@@ -144,6 +144,27 @@ def agreement_progress(session: Session, analysis: Analysis | None = None) -> Ag
         resolved_items=frozenset(resolved),
         parked_items=frozenset(parked),
     )
+
+
+def agenda_by_theme(
+    session: Session, progress: AgreementProgress
+) -> list[tuple[Section, tuple[str, ...]]]:
+    """The questions to settle grouped by section, each section's in questionnaire order.
+
+    The section of the most pressing question comes first, then the section of the most
+    pressing question left, and so on.
+    """
+    template = session.template
+    rank = {question_id: place for place, question_id in enumerate(progress.to_settle)}
+    order = {question.id: place for place, question in enumerate(template.questions())}
+    groups: list[tuple[Section, tuple[str, ...]]] = []
+    for section in template.sections:
+        ids = tuple(
+            sorted((q.id for q in section.questions if q.id in rank), key=order.__getitem__)
+        )
+        if ids:
+            groups.append((section, ids))
+    return sorted(groups, key=lambda group: min(rank[question_id] for question_id in group[1]))
 
 
 @dataclass(frozen=True)

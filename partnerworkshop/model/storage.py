@@ -8,6 +8,7 @@ words a facilitator understands. Saving is atomic and keeps the previous version
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -47,6 +48,9 @@ BACKUP_SUFFIX = ".bak"
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
 
+# --- migrations --------------------------------------------------------------------------------
+
+
 def _template_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
     """Version 2 adds each choice's statement (how the charter words it). A questionnaire
     without statements still works; one of the built-in questionnaires gains the wording its
@@ -55,7 +59,8 @@ def _template_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
 
 
 def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
-    """Version 2: the session's copy of the questionnaire is migrated like a questionnaire.
+    """Version 2: the session's copy of the questionnaire is migrated like a questionnaire, and
+    every representative gets an id.
 
     Answers that were only close used to be carried over with both answers; now they are items
     to settle, which follows from the answers themselves: nothing in the file changes for it.
@@ -63,6 +68,28 @@ def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
     template = raw.get("template")
     if isinstance(template, dict) and template.get("schema_version") == 1:
         raw = {**raw, "template": {**_template_from_v1(template), "schema_version": 2}}
+    return _give_representatives_ids(raw)
+
+
+def _give_representatives_ids(raw: dict[str, Any]) -> dict[str, Any]:
+    """Every representative gets an id, worked out from the session's id and their place.
+
+    The same file gets the same ids each time it is opened, so an answer sheet made for a
+    representative before the file was saved again still finds them. Anything that is not as
+    version 1 wrote it is left for the checks to name.
+    """
+    parties = raw.get("parties")
+    if not isinstance(parties, dict):
+        return raw
+    seed = str(raw.get("id", ""))
+    for side, party in parties.items():
+        representatives = party.get("representatives") if isinstance(party, dict) else None
+        if not isinstance(representatives, list):
+            continue
+        for place, representative in enumerate(representatives):
+            if isinstance(representative, dict) and "id" not in representative:
+                digest = hashlib.sha256(f"{seed}/{side}/{place}".encode()).hexdigest()
+                representative["id"] = digest[:12]
     return raw
 
 
@@ -204,7 +231,8 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A string that is never closed runs on to the end of the file.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             problem = "the file ends too early: it looks truncated"
         else:
             problem = (

@@ -552,7 +552,7 @@ class MainWindow(QMainWindow):
         elif index == 3:
             from .agree_page import AgreePage
 
-            step_page = AgreePage()
+            step_page = AgreePage(self.user_files)
         else:
             from .export_page import ExportPage
 

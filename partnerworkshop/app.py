@@ -487,7 +487,14 @@ def _take_in(
 
 def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
-    _output_arguments(parser, "the PDF file")
+    _output_arguments(parser, "the charter (.pdf, or .docx for Word)")
+    parser.add_argument(
+        "--format",
+        choices=["pdf", "docx"],
+        default=None,
+        help="pdf (to sign and to archive) or docx (Word, to redline); "
+        "by default the output file's extension says which",
+    )
     parser.add_argument(
         "--confidentiality",
         default="Confidential",
@@ -504,14 +511,24 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-@command("export", "export the partnership charter as a PDF", _export_arguments)
+@command("export", "export the partnership charter as a PDF or a Word document", _export_arguments)
 def _export(args: argparse.Namespace) -> int:
     from .errors import FileProblem
-    from .export.charter import CharterOptions, export_charter
+    from .export.charter import SUFFIXES, CharterOptions, export_charter, format_of
     from .model.storage import load_session, save_session
 
+    named = format_of(args.output)
+    if args.format is not None and named not in (None, args.format):
+        report(
+            f"{args.output}: the name ends in {args.output.suffix} but --format says "
+            f"{args.format}; name the file {args.output.stem}{SUFFIXES[args.format]} or leave "
+            "out --format"
+        )
+        return 1
+    kind = args.format or named or "pdf"
     session = load_session(args.file)
-    if refuse_session_itself(args.output, args.file, "the PDF"):
+    written = "the PDF" if kind == "pdf" else "the Word document"
+    if refuse_session_itself(args.output, args.file, written):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
@@ -520,7 +537,7 @@ def _export(args: argparse.Namespace) -> int:
         paper=args.paper,
         include_comments=args.include_comments,
     )
-    exported = export_charter(session, args.output, options)
+    exported = export_charter(session, args.output, options, format=kind)
     summary = exported.summary
     if exported.new_version:
         session.agreement.charters = [*session.agreement.charters, exported.record]
@@ -540,7 +557,10 @@ def _export(args: argparse.Namespace) -> int:
         if exported.new_version
         else "what the charter prints is unchanged since this version was exported"
     )
-    print(f"{args.output}: partnership charter, {exported.pages} pages")
+    if exported.pages is None:
+        print(f"{args.output}: partnership charter, Word document")
+    else:
+        print(f"{args.output}: partnership charter, {exported.pages} pages")
     print(f"  version      {summary.version} ({change})")
     print(f"  document id  {summary.document_id}")
     print(f"  status       {status}")

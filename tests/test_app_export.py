@@ -129,3 +129,35 @@ def test_blind_mode_hides_the_export_until_everything_is_revealed(window: MainWi
     assert page.hidden_note.isVisible()
     assert not page.body.isVisible()
     assert page.preview.page_count() == 0, "no charter (with both parties' answers) is made"
+
+
+def test_the_charter_can_be_exported_for_word_too(
+    window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    import docx
+
+    page = _export_page(window, qtbot)
+    assert "PDF/A-2b" in page.format_note.text()
+    assert page.export_button.accessibleName() == "Export the charter as a PDF file"
+    page.format.setFocus()
+    QTest.keyClick(page.format, Qt.Key.Key_Down)  # PDF, then Word
+    assert page.chosen_format() == "docx"
+    assert "redline" in page.format_note.text() and "DRAFT" in page.format_note.text()
+    assert page.export_button.accessibleName() == "Export the charter as a Word document"
+
+    dialogs.answer("save_file_name", tmp_path / "for-the-lawyers")
+    click(page.export_button)
+    written = tmp_path / "for-the-lawyers.docx"
+    document = docx.Document(str(written))
+    assert fingerprint(window.session) in "".join(p.text for p in document.paragraphs)
+    assert _version(window) == 1
+    assert "as a Word document" in page.result.text()
+    click(page.open_button)
+    assert dialogs.shown[-1] == ("open", str(written))
+
+    # The PDF of the same content is the same version.
+    QTest.keyClick(page.format, Qt.Key.Key_Up)
+    dialogs.answer("save_file_name", tmp_path / "to-sign.pdf")
+    click(page.export_button)
+    assert PdfReader(tmp_path / "to-sign.pdf").pages
+    assert _version(window) == 1

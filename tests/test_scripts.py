@@ -180,3 +180,15 @@ def test_any_mixed_text_is_placed_and_laid_out_without_losing_a_piece(text: str)
     canvas = Canvas(io.BytesIO())
     paragraph.drawOn(canvas, 0, 0)
     charter_fonts.draw(canvas, 0, 0, shown, 9)
+
+
+def test_latin_words_beside_arabic_keep_their_letters() -> None:
+    """Shaping joins Arabic letters; Latin words keep theirs (no discretionary ligatures)."""
+    charter_fonts = fonts.charter_fonts(None)
+    style = ParagraphStyle("bold", fontName=fonts.BOLD, fontSize=12, leading=15, shaping=1)
+    paragraph = fonts.ShapedParagraph(
+        charter_fonts.markup(f"Northwind Logistics ({ARABIC_ORGANISATION})"), style
+    )
+    paragraph.wrap(400, 100)
+    drawn = "".join(str(piece.text) for line in paragraph.blPara.lines for piece in line.words)
+    assert "Logistics" in drawn

@@ -25,7 +25,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import ShapedStr, TTFError, TTFont, shapeStr
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFError, TTFont, shapeFragWord, shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
@@ -46,6 +46,10 @@ REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
 ITALIC = "DejaVuSans-Oblique"
 FALLBACK = "CharterFallback"
+
+# reportlab shapes with discretionary ligatures on, which OpenType leaves off unless asked for:
+# in DejaVu Sans they print "st" in "Logistics" as one old-fashioned glyph. Off, as everywhere.
+shapeFragWord.__defaults__[0].pop("dlig", None)
 
 # Common places of TrueType CJK fonts that reportlab can embed, most suitable first.
 CJK_FONT_CANDIDATES: tuple[tuple[str, int], ...] = (

@@ -25,8 +25,10 @@ from PySide6.QtWidgets import (
 from ..errors import FileProblem
 from ..export.charter import (
     DEFAULT_CONFIDENTIALITY,
+    SUFFIXES,
     CharterOptions,
     CharterSummary,
+    Format,
     charter_pdf,
     charter_summary,
     export_charter,
@@ -88,9 +90,16 @@ class ExportPage(StepPage):
         self.paper.setAccessibleName(self.tr("Paper size"))
         self.paper.addItem(self.tr("A4"), "A4")
         self.paper.addItem(self.tr("US Letter"), "Letter")
+        self.format = QComboBox()
+        self.format.setAccessibleName(self.tr("Format of the exported charter"))
+        self.format.addItem(self.tr("PDF, to sign and to archive"), "pdf")
+        self.format.addItem(self.tr("Word, to redline"), "docx")
         form.addRow(self.tr("Marking"), self.confidentiality)
         form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Format"), self.format)
         layout.addLayout(form)
+        self.format_note = label(role="muted")
+        layout.addWidget(self.format_note)
 
         layout.addWidget(label(self.tr("Worth settling first"), "heading"))
         self.warnings = QVBoxLayout()
@@ -106,8 +115,8 @@ class ExportPage(StepPage):
         )
         self.export_button.setProperty("role", "primary")
         self.export_button.setAccessibleName(self.tr("Export the charter as a PDF file"))
-        self.open_button = QPushButton(self.tr("Open the PDF"))
-        self.open_button.setAccessibleName(self.tr("Open the exported PDF"))
+        self.open_button = QPushButton(self.tr("Open the charter"))
+        self.open_button.setAccessibleName(self.tr("Open the exported charter"))
         self.open_button.setEnabled(False)
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.open_button)
@@ -149,6 +158,30 @@ class ExportPage(StepPage):
         self.open_button.clicked.connect(self._open_exported)
         self.confidentiality.editingFinished.connect(self._options_changed)
         self.paper.activated.connect(lambda _: self._options_changed())
+        self.format.currentIndexChanged.connect(lambda _: self._show_format())
+        self._show_format()
+
+    def chosen_format(self) -> Format:
+        return "docx" if self.format.currentData() == "docx" else "pdf"
+
+    def _show_format(self) -> None:
+        """Say what the chosen format holds, and name the export button after it."""
+        if self.chosen_format() == "docx":
+            note = self.tr(
+                "Word: the same parts, words, version, document id and fingerprint as the PDF, "
+                "with Word headings and tables and the charts' figures as tables, for the legal "
+                "teams to redline. A draft says DRAFT in the header of every page."
+            )
+            name = self.tr("Export the charter as a Word document")
+        else:
+            note = self.tr(
+                "PDF: the pages the preview shows, as PDF/A-2b for the archive, with an empty "
+                "signature field on each signatory's line for signing with Acrobat or any PDF "
+                "signing tool."
+            )
+            name = self.tr("Export the charter as a PDF file")
+        self.format_note.setText(note)
+        self.export_button.setAccessibleName(name)
 
     def options(self) -> CharterOptions:
         return CharterOptions(
@@ -229,23 +262,30 @@ class ExportPage(StepPage):
         self.preview_note.setText(self.tr("Preview: {pages} pages").format(pages=pages))
 
     def export(self) -> None:
-        """Ask where, write the PDF, and record the charter's version in the session."""
+        """Ask where, write the charter in the chosen format, and record its version."""
         if self.editor is None or self.summary is None:
             return
         editor = self.editor
+        kind = self.chosen_format()
+        suffix = SUFFIXES[kind]
         window = self.window()
         session_path = getattr(window, "path", None)
         folder = session_path.parent if isinstance(session_path, Path) else Path.home()
-        suggested = folder / f"charter-{self.summary.document_id}.pdf"
+        suggested = folder / f"charter-{self.summary.document_id}{suffix}"
+        documents = (
+            self.tr("Word documents (*.docx)")
+            if kind == "docx"
+            else self.tr("PDF documents (*.pdf)")
+        )
         path = dialogs.save_file_name(
-            self, self.tr("Export the charter"), str(suggested), self.tr("PDF documents (*.pdf)")
+            self, self.tr("Export the charter"), str(suggested), documents
         )
         if path is None:
             return
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
         try:
-            exported = export_charter(editor.session, path, self.options())
+            exported = export_charter(editor.session, path, self.options(), format=kind)
         except FileProblem as problem:
             dialogs.warn(
                 self,
@@ -258,12 +298,17 @@ class ExportPage(StepPage):
             editor.record_charter(exported.record)
         self.exported = exported.path
         self.open_button.setEnabled(True)
-        self.result.setText(
-            self.tr(
+        if exported.pages is None:
+            done = self.tr(
+                "Exported version {version} as a Word document to {file}. Save the session too: "
+                "it keeps the charter's version and fingerprint."
+            ).format(version=exported.record.version, file=exported.path)
+        else:
+            done = self.tr(
                 "Exported version {version} ({pages} pages) to {file}. Save the session too: it "
                 "keeps the charter's version and fingerprint."
             ).format(version=exported.record.version, pages=exported.pages, file=exported.path)
-        )
+        self.result.setText(done)
         if self.summary is not None:
             self._show_status(charter_summary(editor.session, self.options()))
 

@@ -1,7 +1,8 @@
-"""The partnership charter: what it will contain, what to fix first, and the PDF itself.
+"""The partnership charter: what it will contain, what to fix first, the PDF and the Word version.
 
 :func:`charter_content` computes everything the charter prints, once, as one plain value
-(:class:`CharterContent`); the PDF is drawn from that value alone. The Export step shows
+(:class:`CharterContent`); the PDF is drawn from that value alone, and so is the Word version
+(``word``, for redlining). The Export step shows
 :func:`charter_summary` (the parts of the charter and its warnings) and calls
 :func:`export_charter`, then stores the returned record in the session (with
 ``SessionEditor.record_charter``) so that the next export of changed content gets a new version.
@@ -22,7 +23,17 @@ from .content import (
     charter_content,
     document_id,
 )
-from .export import Charter, CharterExport, charter_pdf, export_charter, make_charter
+from .export import (
+    SUFFIXES,
+    Charter,
+    CharterExport,
+    Format,
+    charter_pdf,
+    charter_word,
+    export_charter,
+    format_of,
+    make_charter,
+)
 from .summary import (
     CharterPart,
     CharterSummary,
@@ -37,6 +48,7 @@ __all__ = [
     "DEFAULT_CONFIDENTIALITY",
     "LEGAL_EFFECTS",
     "SECTION_TITLES",
+    "SUFFIXES",
     "Charter",
     "CharterContent",
     "CharterExport",
@@ -44,14 +56,17 @@ __all__ = [
     "CharterPart",
     "CharterSummary",
     "CharterWarning",
+    "Format",
     "OptionalPart",
     "Paper",
     "WarningKind",
     "charter_content",
     "charter_pdf",
     "charter_summary",
+    "charter_word",
     "document_id",
     "export_charter",
+    "format_of",
     "make_charter",
     "printed_texts",
 ]

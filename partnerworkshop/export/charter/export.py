@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from ...errors import FileProblem
 from ...model.session import CharterVersion, Session
@@ -33,20 +33,26 @@ class Charter:
     """Where each signatory signs (page and rectangle in PDF points), as laid out."""
 
 
+Format = Literal["pdf", "docx"]
+"""The charter as a PDF (to sign and to archive) or as a Word document (to redline)."""
+SUFFIXES: dict[Format, str] = {"pdf": ".pdf", "docx": ".docx"}
+
+
+def format_of(path: Path) -> Format | None:
+    """The format a file's name asks for, by its extension, if it names one."""
+    suffix = path.suffix.lower()
+    return next((kind for kind, known in SUFFIXES.items() if known == suffix), None)
+
+
 @dataclass(frozen=True)
 class CharterExport:
     """What an export wrote; store ``record`` in the session when ``new_version`` is true."""
 
     path: Path
-    charter: Charter
-
-    @property
-    def summary(self) -> CharterSummary:
-        return self.charter.summary
-
-    @property
-    def pages(self) -> int:
-        return self.charter.pages
+    summary: CharterSummary
+    format: Format
+    pages: int | None
+    """The PDF's number of pages; Word counts a Word document's pages as it lays them out."""
 
     @property
     def record(self) -> CharterVersion:
@@ -78,20 +84,37 @@ def charter_pdf(
     return charter.pdf, charter.summary, charter.pages
 
 
+def charter_word(
+    session: Session, options: CharterOptions | None = None, *, at: dt.datetime | None = None
+) -> tuple[bytes, CharterSummary]:
+    """The charter as a Word document's bytes, drawn from the same content as the PDF, and the
+    summary it was made from."""
+    from .word import charter_docx
+
+    content = charter_content(session, options, at=at)
+    return charter_docx(content), summarise(session, content)
+
+
 def export_charter(
     session: Session,
     path: Path | str,
     options: CharterOptions | None = None,
     *,
     at: dt.datetime | None = None,
+    format: Format = "pdf",
 ) -> CharterExport:
-    """Write the charter to ``path`` atomically (FileProblem if it cannot be written).
+    """Write the charter to ``path`` atomically in ``format`` (FileProblem if it cannot be
+    written).
 
     The session itself is left unchanged: the caller stores the returned record.
     """
     path = Path(path)
     if not path.parent.is_dir():
         raise FileProblem(path, [f"the folder {path.parent} does not exist"])
+    if format == "docx":
+        document, summary = charter_word(session, options, at=at)
+        write_atomically(path, document)
+        return CharterExport(path, summary, format, None)
     charter = make_charter(session, options, at=at)
     write_atomically(path, charter.pdf)
-    return CharterExport(path, charter)
+    return CharterExport(path, charter.summary, format, charter.pages)

@@ -256,7 +256,7 @@ def test_hostile_and_unicode_text_is_printed_exactly(hostile_session: Session) -
     pdf, summary, _ = charter_pdf(hostile_session, options)
     text = " ".join(page_texts(pdf))
     assert f"{HOSTILE} and Contoso" in text, "the header, where the name is drawn directly"
-    assert f"Party A Party B {HOSTILE} Contoso Health" in text
+    assert f"Party A Party B {HOSTILE} Legal name:" in text
     assert f"Contoso carries 60% of the costs of the joint work and {HOSTILE} 40%." in text
     assert flat(f"Comment: {MARKUP_COMMENT}") in text
     assert "We <i>share</i> & decide together. Second line: a < b > c." in text

@@ -347,8 +347,11 @@ class SetupPage(QWidget):
         effective.addWidget(self.effective_on_date)
         effective.addWidget(self.effective_date)
         effective.addStretch(1)
-        charter.addRow(self.tr("Legal effect"), self.legal_effect)
-        charter.addRow("", self.legal_effect_note)
+        effect = QVBoxLayout()
+        effect.setSpacing(4)
+        effect.addWidget(self.legal_effect)
+        effect.addWidget(self.legal_effect_note)
+        charter.addRow(self.tr("Legal effect"), effect)
         charter.addRow(self.tr("Effective"), effective)
         layout.addLayout(charter)
 

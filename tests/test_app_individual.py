@@ -138,6 +138,14 @@ def test_anonymous_representatives_are_named_by_number(window: MainWindow) -> No
     choices = window.answer_page.individual_rows["A"].choice
     labels = [choices.itemText(i) for i in range(choices.count())]
     assert labels[1:] == ["Northwind, respondent 1", "Northwind, respondent 2"]
+    # Settling in the room: each representative's answer is shown by number.
+    page: AnswerPage = window.answer_page
+    question = page.current_section().questions[0]
+    settle = page.cards[question.id].columns["A"].settle_panel
+    assert settle is not None
+    given = settle.given.text()
+    assert "Northwind, respondent 1:" in given and "Northwind, respondent 2:" in given
+    assert "James" not in given and "Sarah" not in given
     window.go_to_step(2)
     compare = window.compare_page
     compare.tabs.setCurrentWidget(compare.inside_tab)

@@ -1490,10 +1490,12 @@ class InsideTab(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(14, 10, 14, 12)
         name = party_name(session, side)
-        layout.addWidget(label(self.tr("Inside {party}").format(party=name), "prompt"))
+        # The headline names the party; without one, a title does.
         headline = inside_headline_text(session, side, inside)
         if headline:
             layout.addWidget(label(headline, "heading"))
+        else:
+            layout.addWidget(label(self.tr("Inside {party}").format(party=name), "prompt"))
         for item in inside.representatives:
             layout.addWidget(label(self._reading_line(session, side, item)))
         if not inside.representatives:

@@ -147,3 +147,17 @@ def test_at_the_largest_zoom_the_answer_step_never_scrolls_sideways(zoomed: Any)
     assert content.minimumSizeHint().width() <= page.scroll_area.viewport().width()
     assert page.scroll_area.horizontalScrollBar().maximum() == 0
     assert page.sections.horizontalScrollBar().maximum() == 0
+
+
+def test_at_the_largest_zoom_the_compare_step_never_scrolls_sideways(zoomed: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = zoomed
+    window.resize(1280, 720)
+    _zoom_to(window, 250)
+    window.go_to_step(2)
+    QApplication.processEvents()
+    page = window.compare_page
+    QApplication.processEvents()
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0
+    assert page.why_button.isVisible() and page.figures_button.isVisible()

@@ -181,6 +181,24 @@ def test_compare_shows_inside_each_party(window: MainWindow, qtbot: Any) -> None
     assert jumped.args == [inside.settle_first[0]]
 
 
+def test_compare_says_which_party_still_has_to_settle(window: MainWindow) -> None:
+    window.set_document(individual_example(), None)
+    window.go_to_step(2)
+    compare = window.compare_page
+    note = compare.unsettled_note
+    count = len(window.editor.analysis().inside["A"].settle_first)
+    assert note.isVisible()
+    assert f"Northwind's representatives still differ on {count} questions" in note.text()
+    editor = window.editor
+    session = editor.session
+    inside = editor.analysis().inside["A"]
+    for question_id in inside.settle_first:
+        editor.settle("A", question_id, session.answer("A", question_id))
+    window.go_to_step(1)
+    window.go_to_step(2)
+    assert not note.isVisible()
+
+
 def test_compare_has_no_inside_part_when_every_party_answers_as_one(window: MainWindow) -> None:
     session = individual_example()
     session.parties.A.answering = "as_one"

@@ -803,6 +803,9 @@ class ComparePage(StepPage):
         self.alignment_note = label()
         figure_row.addWidget(self.alignment_note, 1)
         layout.addLayout(figure_row)
+        self.unsettled_note = label(role="warning")
+        self.unsettled_note.setVisible(False)
+        layout.addWidget(self.unsettled_note)
 
         # The details behind the headline and the figure, each one click away.
         self.toggles = FlexibleRow()
@@ -1029,6 +1032,7 @@ class ComparePage(StepPage):
         self._fill_agenda(session, analysis, names, numbers)
         self._fill_table(session, analysis, names, numbers)
         self.inside_tab.fill(session, analysis, numbers)
+        self._note_unsettled(session, analysis)
         self.tabs.setTabVisible(self.tabs.indexOf(self.inside_tab), self.inside_tab.has_content)
         self.table.fit_height()
         self.stack.setCurrentWidget(self.scroll_area)
@@ -1051,10 +1055,28 @@ class ComparePage(StepPage):
         self.table_model.set_rows([], {"A": "", "B": ""}, {})
         self.agenda_intro.setText("")
         self.inside_tab.clear()
+        self.unsettled_note.setVisible(False)
         self.tabs.setTabVisible(self.tabs.indexOf(self.inside_tab), False)
         self._set_status_counts(None)
         self.tabs.setTabText(0, self.tr("Agenda"))
         self.tabs.setTabText(1, self.tr("All questions"))
+
+    def _note_unsettled(self, session: Session, analysis: Analysis) -> None:
+        """The parties' answers are compared once each party has settled its own: say which
+        party still has questions on which its representatives differ."""
+        lines = []
+        for side in SIDES:
+            inside = analysis.inside[side]
+            if inside is not None and inside.settle_first:
+                lines.append(
+                    self.tr(
+                        "{party}'s representatives still differ on {count} questions it has not "
+                        "settled: see Inside each party, and settle them in the Answer step "
+                        "before comparing the two parties."
+                    ).format(party=party_name(session, side), count=len(inside.settle_first))
+                )
+        self.unsettled_note.setText("\n".join(lines))
+        self.unsettled_note.setVisible(bool(lines))
 
     # --- the headline and its reasons -----------------------------------------------------------
 

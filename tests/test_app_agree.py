@@ -121,6 +121,8 @@ def test_mark_as_agreed_says_what_is_missing_and_asks_to_confirm(
 ) -> None:
     page = _agree(window)
     editor = window.editor
+    while window.session.agreement.signatories:  # the example names them already
+        editor.remove_signatory(0)
     assert not page.mark_agreed.isEnabled()
     assert page.missing_label.isVisible()
     missing = page.missing_label.text()
@@ -258,6 +260,9 @@ def test_action_items_and_signatories(window: MainWindow) -> None:
     assert str(action.due) == "2027-02-01"
 
     page.tabs.setCurrentIndex(3)
+    while window.session.agreement.signatories:  # the example names four already
+        page.signatories.setCurrentCell(0, 1)
+        click(page.remove_signatory)
     click(page.add_signatory_a)
     type_text(QApplication.focusWidget(), "Dmitri Ivanov")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)

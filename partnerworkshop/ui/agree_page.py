@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -710,6 +711,14 @@ class AgreePage(StepPage):
         self.add_signatory_b = QPushButton(icon("add"), self.tr("Add a signatory for Party B"))
         self.add_signatory_b.setAccessibleName(self.tr("Add a signatory for Party B"))
         row.insertWidget(1, self.add_signatory_b)
+        self.pick_signatory = QPushButton(icon("add"), self.tr("From representatives"))
+        self.pick_signatory.setAccessibleName(
+            self.tr("Add a signatory picked from the parties' representatives")
+        )
+        self.pick_menu = QMenu(self.pick_signatory)
+        self.pick_signatory.setMenu(self.pick_menu)
+        self.pick_menu.aboutToShow.connect(self._fill_pick_menu)
+        row.insertWidget(2, self.pick_signatory)
         layout.addLayout(row)
         self.signatories.itemChanged.connect(self._signatory_text_changed)
         self.add_signatory_a.clicked.connect(lambda: self._add_signatory("A"))
@@ -1251,6 +1260,35 @@ class AgreePage(StepPage):
             cell = self.signatories.item(row, 1)
             if cell is not None:
                 self.signatories.editItem(cell)
+
+    def _fill_pick_menu(self) -> None:
+        """One entry per representative who does not sign yet, named with their party."""
+        assert self.editor is not None
+        session = self.editor.session
+        signing = {(s.party, s.name) for s in session.agreement.signatories}
+        self.pick_menu.clear()
+        for side in SIDES:
+            for person in session.party(side).representatives:
+                if not person.name.strip() or (side, person.name) in signing:
+                    continue
+                text = (
+                    self.tr("{party}: {name}, {role}")
+                    if person.role
+                    else self.tr("{party}: {name}")
+                ).format(party=party_name(session, side), name=person.name, role=person.role)
+                action = self.pick_menu.addAction(text)
+                action.triggered.connect(
+                    partial(self._pick_signatory, side, person.name, person.role)
+                )
+        if self.pick_menu.isEmpty():
+            self.pick_menu.addAction(
+                self.tr("Every named representative signs already")
+            ).setEnabled(False)
+
+    def _pick_signatory(self, side: Side, name: str, role: str) -> None:
+        self._edit(
+            lambda editor: editor.add_signatory(Signatory(party=side, name=name, title=role))
+        )
 
     def _remove_row(self, table: QTableWidget, operation: Any) -> None:
         row = table.currentRow()

@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QEvent,
     QLockFile,
+    QMargins,
+    QRect,
     QSize,
     Qt,
     QTimer,
@@ -23,7 +24,9 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QKeySequence,
+    QMoveEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -38,6 +41,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStatusBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -57,6 +61,7 @@ from .step_status import step_statuses
 from .steps import StepPage
 from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
+from .window_geometry import FRAME_ALLOWANCE, first_geometry, fits
 
 if TYPE_CHECKING:
     from .agree_page import AgreePage
@@ -266,7 +271,9 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.autosave)
 
         self._build_actions()
-        self._restore_geometry()
+        self._frame_unknown = True
+        self._state_before_full_screen = Qt.WindowState.WindowNoState
+        self._place_on_screen()
         self.set_document(new_session(builtin_template()), None)
         self.go_to_step(0)
 
@@ -326,9 +333,15 @@ class MainWindow(QMainWindow):
         )
         self._update_zoom_actions()
         self.full_screen_action = self._action(
-            self.tr("&Full screen"), self.toggle_full_screen, key.FullScreen, "full-screen"
+            self.tr("&Full screen"), self.toggle_full_screen, None, "full-screen"
         )
+        self.full_screen_action.setShortcuts(_full_screen_keys())
         self.full_screen_action.setCheckable(True)
+        # Esc leaves full screen, and only then: elsewhere it belongs to the focused input.
+        self.leave_full_screen_action = self._action(
+            self.tr("Leave full screen"), self.leave_full_screen, "Esc"
+        )
+        self.leave_full_screen_action.setEnabled(False)
         self.back_action = self._action(
             self.tr("&Previous step"),
             lambda: self.go_to_step(self.stack.currentIndex() - 1),
@@ -791,20 +804,76 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            self.leave_full_screen()
         else:
+            self._state_before_full_screen = self.windowState()
             self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def leave_full_screen(self) -> None:
+        """Back to the window as it was before: maximised stays maximised."""
+        if not self.isFullScreen():
+            return
+        if self._state_before_full_screen & Qt.WindowState.WindowMaximized:
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.WindowStateChange:
+            # Also when the window manager itself takes the window in or out of full screen.
+            full = self.isFullScreen()
+            self.menuBar().setVisible(not full)
+            self.toolbar.setVisible(not full)
+            status = self.findChild(QStatusBar)  # made when the first message is shown
+            if status is not None:
+                status.setVisible(not full)
+            self.full_screen_action.setChecked(full)
+            self.leave_full_screen_action.setEnabled(full)
 
     # --- window -----------------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
+    def _place_on_screen(self) -> None:
+        """The last size and place if the window, frame included, still fits there; otherwise
+        the preferred size or less, centred on the screen."""
         settings = self.user_files.window_settings()
-        # A default value: PySide6 mishandles the None it would give for a missing setting.
-        geometry = settings.value("geometry", QByteArray())
-        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
+        saved_frame = _margins(settings.value("frame", []))
+        self._frame = saved_frame if saved_frame is not None else FRAME_ALLOWANCE
+        inside = _rect(settings.value("inside", []))
+        screen = QGuiApplication.screenAt(inside.center()) if inside is not None else None
+        if (
+            inside is not None
+            and screen is not None
+            and fits(inside, self._frame, screen.availableGeometry())
+        ):
+            self.setGeometry(inside)
+            if settings.value("maximised", "false") == "true":
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+            return
+        self.setGeometry(first_geometry(self.screen().availableGeometry(), self._frame))
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt's name)
+        super().moveEvent(event)
+        handle = self.windowHandle()
+        if self._frame_unknown and handle is not None and not handle.frameMargins().isNull():
+            # The window manager has framed the window: now its frame's real size is known.
+            self._frame_unknown = False
+            self._frame = handle.frameMargins()
             available = self.screen().availableGeometry()
-            self.resize(min(1280, available.width()), min(800, available.height()))
+            if self.windowState() == Qt.WindowState.WindowNoState and not fits(
+                self.geometry(), self._frame, available
+            ):
+                self.setGeometry(first_geometry(available, self._frame))
+
+    def _save_place(self) -> None:
+        settings = self.user_files.window_settings()
+        inside = self.normalGeometry()
+        settings.setValue("inside", [inside.x(), inside.y(), inside.width(), inside.height()])
+        frame = self._frame
+        settings.setValue("frame", [frame.left(), frame.top(), frame.right(), frame.bottom()])
+        state = self._state_before_full_screen if self.isFullScreen() else self.windowState()
+        maximised = bool(state & Qt.WindowState.WindowMaximized)
+        settings.setValue("maximised", "true" if maximised else "false")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self.maybe_save():
@@ -812,7 +881,7 @@ class MainWindow(QMainWindow):
             return
         self._leave_document()
         self._release_lock()
-        self.user_files.window_settings().setValue("geometry", self.saveGeometry())
+        self._save_place()
         event.accept()
 
 
@@ -830,3 +899,35 @@ def _focus_first_control(area: QWidget) -> None:
             widget.setFocus(Qt.FocusReason.TabFocusReason)
             return
         widget = widget.nextInFocusChain()
+
+
+def _ints(value: object, count: int) -> list[int] | None:
+    """``count`` whole numbers from a setting (the settings file holds them as text)."""
+    if not isinstance(value, list) or len(value) != count:
+        return None
+    try:
+        return [int(str(part)) for part in value]
+    except ValueError:
+        return None
+
+
+def _rect(value: object) -> QRect | None:
+    numbers = _ints(value, 4)
+    if numbers is None or numbers[2] <= 0 or numbers[3] <= 0:
+        return None
+    return QRect(*numbers)
+
+
+def _margins(value: object) -> QMargins | None:
+    numbers = _ints(value, 4)
+    if numbers is None or min(numbers) < 0 or max(numbers) > 200:
+        return None
+    return QMargins(*numbers)
+
+
+def _full_screen_keys() -> list[QKeySequence]:
+    """F11 everywhere, then the platform's own full-screen keys: Qt's standard key gives none
+    on a plain X11 desktop (openbox, say), and Ctrl+F11 on GNOME."""
+    keys = [QKeySequence(Qt.Key.Key_F11)]
+    standard = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
+    return keys + [key for key in standard if key not in keys]

@@ -1,8 +1,4 @@
-"""The partnership charter: what it will contain, what to fix first, and the PDF itself.
-
-The Export step shows :func:`charter_summary` (the parts of the charter and its warnings) and
-calls :func:`export_charter`, then stores the returned record in the session (with
-``SessionEditor.record_charter``) so that the next export of changed content gets a new version.
+"""What a charter exported now would hold, and what the facilitator may want to fix first.
 
 This module does not import reportlab: the layout code loads it only when a charter is made.
 """
@@ -14,17 +10,14 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
-from ..errors import FileProblem
-from ..model.analysis import analyse
-from ..model.base import SIDES
-from ..model.fingerprint import next_charter_record
-from ..model.positions import AgreedPosition, agreed_positions
-from ..model.session import CharterRecord, Session, now
-from ..model.storage import write_atomically
-from ..model.template import short_text
+from ...model.analysis import analyse
+from ...model.base import SIDES
+from ...model.fingerprint import next_charter_record
+from ...model.positions import AgreedPosition, agreed_positions
+from ...model.session import CharterRecord, Session, now
+from ...model.template import short_text
 
 DEFAULT_CONFIDENTIALITY = "Confidential"
 Paper = Literal["A4", "Letter"]
@@ -94,23 +87,6 @@ class CharterSummary:
     @property
     def fingerprint(self) -> str:
         return self.record.fingerprint
-
-
-@dataclass(frozen=True)
-class CharterExport:
-    """What an export wrote; store ``record`` in the session when ``new_version`` is true."""
-
-    path: Path
-    summary: CharterSummary
-    pages: int
-
-    @property
-    def record(self) -> CharterRecord:
-        return self.summary.record
-
-    @property
-    def new_version(self) -> bool:
-        return self.summary.new_version
 
 
 SECTION_TITLES: dict[str, str] = {
@@ -298,7 +274,7 @@ def _warnings(
 
 def _missing_characters(session: Session, options: CharterOptions) -> dict[str, str]:
     """Each character no charter font can draw, with where it first appears."""
-    from .fonts import fonts_for
+    from ..fonts import fonts_for
 
     texts = list(printed_texts(session, options))
     fonts = fonts_for(text for _, text in texts)
@@ -310,7 +286,7 @@ def _missing_characters(session: Session, options: CharterOptions) -> dict[str, 
 
 
 def _missing_characters_message(missing: dict[str, str]) -> str:
-    from .fonts import CJK_INSTALL_HINT
+    from ..fonts import CJK_INSTALL_HINT
 
     shown = list(missing.items())[:10]
     listed = ", ".join(f'"{character}" (U+{ord(character):04X})' for character, _ in shown)
@@ -392,34 +368,3 @@ def charter_summary(
         parts=_parts(session, positions),
         warnings=_warnings(session, positions, options),
     )
-
-
-def charter_pdf(
-    session: Session, options: CharterOptions | None = None, *, at: dt.datetime | None = None
-) -> tuple[bytes, CharterSummary, int]:
-    """The charter as PDF bytes, the summary it was made from and its number of pages."""
-    from .document import build_charter
-
-    options = options or CharterOptions()
-    summary = charter_summary(session, options, at=at)
-    pdf, pages = build_charter(session, summary, options)
-    return pdf, summary, pages
-
-
-def export_charter(
-    session: Session,
-    path: Path | str,
-    options: CharterOptions | None = None,
-    *,
-    at: dt.datetime | None = None,
-) -> CharterExport:
-    """Write the charter to ``path`` atomically (FileProblem if it cannot be written).
-
-    The session itself is left unchanged: the caller stores the returned record.
-    """
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise FileProblem(path, [f"the folder {path.parent} does not exist"])
-    pdf, summary, pages = charter_pdf(session, options, at=at)
-    write_atomically(path, pdf)
-    return CharterExport(path, summary, pages)

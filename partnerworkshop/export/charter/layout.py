@@ -1,0 +1,368 @@
+"""What every part of the charter shares: the type scale, tables, headings and user text.
+
+:class:`Layout` holds what the parts draw from and the helpers they draw with; each part of the
+charter lives in a module named after it and turns a :class:`Layout` into flowables. Every piece
+of user text goes through :meth:`CharterFonts.markup` (via ``Layout.text``), so it is printed
+exactly as typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
+
+from ...model.analysis import analyse
+from ...model.base import SIDES, Side
+from ...model.kinds import RelationshipKind
+from ...model.positions import ADOPTED_SIDE, AgreedPosition, agreed_positions
+from ...model.session import Answer, Session
+from ...model.template import AnswerValue, Question, RankingQuestion, SplitQuestion
+from ..charts import PartyStyle
+from ..fonts import BOLD, REGULAR, CharterFonts
+from .summary import CharterOptions, CharterSummary
+
+INK = HexColor("#1A1A1A")
+MUTED = HexColor("#595959")
+RULE = HexColor("#C8C8C8")
+RULE_STRONG = HexColor("#4D4D4D")
+WATERMARK = HexColor("#E4E4E4")
+PAPER_SIZES = {"A4": A4, "Letter": LETTER}
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MARGIN_X = 20 * mm
+MARGIN_TOP = 24 * mm
+MARGIN_BOTTOM = 22 * mm
+CELL_PADDING = 8
+# Cells with less markup than this always fit on a page; longer ones are measured.
+LONG_CELL = 1500
+
+
+def long_date(day: dt.date | None) -> str:
+    if day is None:
+        return "no date"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def date_and_time(moment: dt.datetime | None) -> str:
+    if moment is None:
+        return "not yet exported"
+    moment = moment.astimezone(dt.UTC)
+    return f"{long_date(moment.date())}, {moment:%H:%M} UTC"
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=9.5, leading=13.5, textColor=INK)
+
+    def style(name: str, **changes: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **changes)
+
+    return {
+        "body": base,
+        "lead": style("lead", spaceAfter=6),
+        "small": style("small", fontSize=8, leading=10.5, textColor=MUTED),
+        "cell": style("cell", fontSize=8.5, leading=11.5),
+        "cell_spaced": style("cell_spaced", fontSize=8.5, leading=11.5, spaceAfter=3),
+        "cell_bold": style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11.5),
+        "cell_small": style("cell_small", fontSize=7.5, leading=10, textColor=MUTED),
+        "header": style("header", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED),
+        "h1": style("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=20, spaceAfter=10),
+        "h2": style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=14, spaceAfter=6),
+        "h3": style(
+            "h3",
+            fontName=BOLD,
+            fontSize=9.5,
+            leading=13,
+            spaceBefore=10,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "title": style("title", fontName=BOLD, fontSize=26, leading=31, spaceAfter=8),
+        "subtitle": style("subtitle", fontSize=13, leading=17, textColor=MUTED, spaceAfter=4),
+        "party": style("party", fontName=BOLD, fontSize=12, leading=15, spaceAfter=2),
+        "definition": style("definition", fontSize=10.5, leading=15.5, leftIndent=10),
+        "fingerprint": style("fingerprint", fontName=BOLD, fontSize=8.6, leading=12),
+    }
+
+
+class Heading(Paragraph):  # type: ignore[misc]
+    """A heading that also becomes an entry in the PDF outline."""
+
+    def __init__(
+        self, markup: str, style: ParagraphStyle, outline_title: str, level: int, key: str
+    ) -> None:
+        super().__init__(markup, style)
+        self.outline_title = outline_title
+        self.outline_level = level
+        self.outline_key = key
+
+
+class OutlineMark(Flowable):  # type: ignore[misc]
+    """An invisible outline entry for a place that has no heading (the cover)."""
+
+    outline_level = 0
+
+    def __init__(self, title: str, key: str) -> None:
+        super().__init__()
+        self.outline_title = title
+        self.outline_key = key
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        """Nothing to draw: the outline entry is added when the page is written."""
+
+
+@dataclass(frozen=True)
+class Bookmark:
+    key: str
+    title: str
+    level: int
+    top: float
+
+
+class ContentsPlace(Flowable):  # type: ignore[misc]
+    """Room on the cover for the contents, drawn at the end when every page number is known."""
+
+    line_height = 13.0
+
+    def __init__(self, layout: Layout) -> None:
+        super().__init__()
+        self.layout = layout
+        self.page = 0
+        self.top = 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return available_width, self.line_height * (len(self.layout.contents) + 1) + 4
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        self.page = canvas.getPageNumber()
+        self.top = y + self.wrap(0, 0)[1]
+
+
+class Layout:
+    """What the parts of the charter are drawn from, and the helpers they draw with."""
+
+    def __init__(
+        self,
+        session: Session,
+        summary: CharterSummary,
+        options: CharterOptions,
+        fonts: CharterFonts,
+    ) -> None:
+        self.session = session
+        self.summary = summary
+        self.options = options
+        self.fonts = fonts
+        self.styles = _styles()
+        self.positions = agreed_positions(session)
+        self.analysis = analyse(session)
+        self.page_width, self.page_height = PAPER_SIZES[options.paper]
+        self.width = self.page_width - 2 * MARGIN_X
+        self.parties = tuple(
+            PartyStyle(session.party(side).display_name(side), _colour(session, side), side == "B")
+            for side in SIDES
+        )
+        self.chunk_height = 0.4 * (self.page_height - MARGIN_TOP - MARGIN_BOTTOM)
+        self._keys = 0
+        self.contents: list[tuple[str, str, str]] = []
+        self.heading_pages: dict[str, int] = {}
+        self.bookmarks: dict[int, list[Bookmark]] = {}
+        self.contents_place = ContentsPlace(self)
+
+    # --- text helpers -----------------------------------------------------------------------
+
+    def text(self, user_text: str) -> str:
+        """User text as paragraph markup: the one way user text enters the charter."""
+        return self.fonts.markup(user_text)
+
+    def para(self, markup: str, style: str = "body") -> Paragraph:
+        return Paragraph(markup, self.styles[style])
+
+    def plain(self, user_text: str, style: str = "body") -> Paragraph:
+        return self.para(self.text(user_text), style)
+
+    def name(self, side: Side) -> str:
+        return self.session.party(side).display_name(side)
+
+    def heading(
+        self, number: str, title: str, level: int = 0, *, new_page: bool | None = None
+    ) -> list[Flowable]:
+        """A numbered heading with its outline entry; a main section starts on a new page."""
+        self._keys += 1
+        label = f"{number}  {title}" if number else title
+        if level == 0:
+            self.contents.append((number, title, f"h{self._keys}"))
+        style = "h1" if level == 0 else "h2"
+        new_page = level == 0 if new_page is None else new_page
+        before: Flowable = PageBreak() if new_page else CondPageBreak(170 if level else 200)
+        return [
+            before,
+            Heading(self.text(label), self.styles[style], label, level, f"h{self._keys}"),
+        ]
+
+    def table(
+        self,
+        header: Sequence[str] | None,
+        rows: Sequence[Sequence[Any]],
+        widths: Sequence[float],
+        *,
+        accents: dict[int, Color] | None = None,
+    ) -> Table:
+        """A table with light rules; ``header`` is fixed markup, repeated on every page.
+
+        A row too tall for a page continues in further rows (reportlab moves whole rows).
+        """
+        column_widths = [self.width * share for share in widths]
+        data: list[Sequence[Any]] = []
+        commands: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ]
+        if header is not None:
+            data.append([self.para(cell, "header") for cell in header])
+        ends: list[int] = []
+        for row in rows:
+            data.extend(self.fitted_rows(row, column_widths))
+            ends.append(len(data) - 1)
+        if len(data) == len(rows) + (header is not None):
+            commands.append(("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE))
+        else:  # rule only below the last piece of a row that was cut
+            commands += [("LINEBELOW", (0, end), (-1, end), 0.4, RULE) for end in ends]
+        if header is not None:
+            commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE_STRONG))
+            for column, colour in (accents or {}).items():
+                commands.append(("LINEBELOW", (column, 0), (column, 0), 1.6, colour))
+        return Table(
+            data,
+            colWidths=column_widths,
+            repeatRows=1 if header is not None else 0,
+            style=TableStyle(commands),
+            hAlign="LEFT",
+        )
+
+    def fitted_rows(self, row: Sequence[Any], widths: Sequence[float]) -> list[list[Any]]:
+        """The row, cut into several when a cell is too long to fit on one page."""
+        cells = [list(cell) if isinstance(cell, list) else [cell] for cell in row]
+        if all(sum(len(getattr(f, "text", "")) for f in cell) < LONG_CELL for cell in cells):
+            return [list(row)]
+        pieces = [
+            _chunks(cell, width - CELL_PADDING, self.chunk_height)
+            for cell, width in zip(cells, widths, strict=True)
+        ]
+        return [
+            [piece[index] if index < len(piece) else "" for piece in pieces]
+            for index in range(max(len(piece) for piece in pieces))
+        ]
+
+    def how_reached(self, position: AgreedPosition) -> str:
+        reached = position.reached
+        if reached in ADOPTED_SIDE:
+            return f"Adopted from {self.text(self.name(ADOPTED_SIDE[reached]))}'s answer"
+        if position.close_values is not None:
+            return "Carried over: the parties' answers were close"
+        return {
+            "agreed": "New position agreed",
+            "carried_over": "Carried over: both parties gave this answer",
+            "parked": "Parked (see section 5)",
+            "open": "Not yet agreed (see section 5)",
+        }[reached]
+
+    def position_markup(self, position: AgreedPosition) -> str:
+        if position.reached == "parked":
+            return "<i>No agreed position yet: parked.</i>"
+        if position.reached == "open":
+            return "<i>No agreed position yet.</i>"
+        if position.close_values is not None:
+            return "<br/>".join(
+                f"{self.text(self.name(side))}: {self.described(position.question, value)}"
+                for side, value in zip(SIDES, position.close_values, strict=True)
+            )
+        if not position.text:
+            side = ADOPTED_SIDE.get(position.reached)
+            who = self.text(self.name(side)) if side else "the parties"
+            return f"<i>No answer recorded ({who} gave none).</i>"
+        lines = []
+        if position.value is not None:
+            lines.append(self.described(position.question, position.value))
+        plain = "" if position.value is None else position.question.describe_value(position.value)
+        if position.wording and position.wording != plain:
+            lines.append(self.text(position.wording))
+        return "<br/>".join(lines)
+
+    def described(self, question: Question, value: AnswerValue) -> str:
+        """An answer in words; a split names both parties' shares, a ranking numbers its items."""
+        if isinstance(question, SplitQuestion) and isinstance(value, int):
+            return self.split_words(value)
+        if isinstance(question, RankingQuestion) and isinstance(value, list):
+            return "<br/>".join(
+                f"{rank}. {self.text(question.option(option_id).label)}"
+                for rank, option_id in enumerate(value, 1)
+            )
+        return self.text(question.describe_value(value))
+
+    def split_words(self, share_a: int) -> str:
+        return (
+            f"{self.text(self.name('A'))} {share_a}%, {self.text(self.name('B'))} {100 - share_a}%"
+        )
+
+    def answer_markup(self, question: Question, answer: Answer) -> str:
+        """A party's answer in words, marked when the party is unsure or gave none."""
+        if answer.value is None:
+            return "<i>Not sure</i>" if answer.not_sure else "<i>No answer</i>"
+        described = self.described(question, answer.value)
+        return f"{described} <i>(not sure)</i>" if answer.not_sure else described
+
+
+def _chunks(flowables: list[Any], width: float, height: float) -> list[list[Any]]:
+    """The flowables of a cell, regrouped (long paragraphs split) into pieces of ``height``."""
+    chunks: list[list[Any]] = [[]]
+    used = 0.0
+    queue = list(flowables)
+    while queue:
+        flowable = queue.pop(0)
+        if isinstance(flowable, str):
+            chunks[-1].append(flowable)
+            continue
+        needed = flowable.wrap(width, height)[1]
+        if used + needed <= height:
+            chunks[-1].append(flowable)
+            used += needed
+            continue
+        parts = flowable.split(width, height - used)
+        if len(parts) >= 2:
+            chunks[-1].append(parts[0])
+            queue[:0] = parts[1:]
+        elif chunks[-1]:
+            queue.insert(0, flowable)
+        else:
+            chunks[-1].append(flowable)
+        chunks.append([])
+        used = 0.0
+    return [chunk for chunk in chunks if chunk]
+
+
+def count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def share(shares: dict[RelationshipKind, float] | None, kind: RelationshipKind) -> float:
+    return 0.0 if shares is None else shares.get(kind, 0.0)
+
+
+def _colour(session: Session, side: Side) -> Color:
+    return HexColor(session.party(side).colour)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QTime
 from PySide6.QtWidgets import QDateEdit
 
 
@@ -25,6 +25,15 @@ def qdate(day: dt.date) -> QDate:
 def show_date(day: dt.date) -> str:
     """A date as text, in the same style as the date fields."""
     return QLocale().toString(qdate(day), date_format())
+
+
+def show_moment(moment: dt.datetime) -> str:
+    """A moment as local time and date, the date in the same style as everywhere else."""
+    local = moment.astimezone()
+    time = QLocale().toString(QTime(local.hour, local.minute, local.second))
+    return QCoreApplication.translate("Dates", "{time}, {date}").format(
+        time=time, date=show_date(local.date())
+    )
 
 
 def date_field(accessible_name: str) -> QDateEdit:

@@ -55,6 +55,7 @@ from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
 from . import dialogs
 from .common import overflow_area
+from .dates import show_moment
 from .icons import icon
 from .setup_page import SetupPage
 from .step_status import step_statuses
@@ -754,7 +755,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "partnerworkshop closed without saving \u201c{title}\u201d. "
                     "Its work was copied automatically at {time}."
-                ).format(title=title, time=entry.saved.astimezone().strftime("%H:%M:%S, %d %b %Y")),
+                ).format(title=title, time=show_moment(entry.saved)),
                 self.tr("Recover it now? Nothing is written to your own file until you save."),
             )
             if choice == "recover":

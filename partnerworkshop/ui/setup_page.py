@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -32,6 +31,7 @@ from ..model.edits import Edit, PartyField, RepresentativeField, SessionEditor, 
 from ..model.template import Questionnaire
 from . import dialogs
 from .common import label, mark_with_party_colour, party_name, try_edit
+from .dates import date_field, qdate
 from .icons import icon
 
 REPRESENTATIVE_FIELDS: tuple[RepresentativeField, ...] = ("name", "role", "email")
@@ -207,10 +207,7 @@ class SetupPage(QWidget):
             self.tr("Workshop title"),
             self.tr("e.g. Northwind and Contoso: what our partnership means"),
         )
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setAccessibleName(self.tr("Workshop date"))
+        self.date = date_field(self.tr("Workshop date"))
         self.location = _text_field(self.tr("Location"))
         self.facilitator = _text_field(self.tr("Facilitator"))
         form.addRow(self.tr("Title"), self.title)
@@ -279,7 +276,7 @@ class SetupPage(QWidget):
         if workshop.date is None:
             self.date.setDate(QDate.currentDate())
         else:
-            self.date.setDate(QDate(workshop.date.year, workshop.date.month, workshop.date.day))
+            self.date.setDate(qdate(workshop.date))
         self.date.blockSignals(False)
         for panel in self.parties.values():
             panel.refresh()

@@ -189,7 +189,7 @@ class ItemPanel(QWidget):
         park.addWidget(label(self.tr("Owner:"), wrap=False))
         self.owner = QLineEdit()
         self.owner.setAccessibleName(self.tr("Who takes the parked issue forward"))
-        self.owner.setPlaceholderText(self.tr("e.g. Contoso legal team"))
+        self.owner.setPlaceholderText(self.tr("e.g. both legal teams"))
         park.addWidget(self.owner, 2)
         park.addWidget(label(self.tr("Due:"), wrap=False))
         self.due = _date_field(self.tr("Date the parked issue is due"), lambda: editor.session)

@@ -62,10 +62,10 @@ class PartyPanel(QFrame):
         form = QFormLayout()
         self.organisation = _text_field(
             self.tr("Party {side}: organisation").format(side=side),
-            self.tr("e.g. Northwind Logistics"),
+            self.tr("e.g. its full registered name"),
         )
         self.short_label = _text_field(
-            self.tr("Party {side}: short label").format(side=side), self.tr("e.g. Northwind")
+            self.tr("Party {side}: short label").format(side=side), self.tr("e.g. a short name the room uses")
         )
         self.short_label.setMaxLength(40)
         self.colour = QPushButton()
@@ -205,7 +205,7 @@ class SetupPage(QWidget):
         form = QFormLayout()
         self.title = _text_field(
             self.tr("Workshop title"),
-            self.tr("e.g. Northwind and Contoso: what our partnership means"),
+            self.tr("e.g. What our partnership means to each of us"),
         )
         self.date = date_field(self.tr("Workshop date"))
         self.location = _text_field(self.tr("Location"))

@@ -168,6 +168,7 @@ def test_blind_mode_shows_nothing_of_the_hidden_party(
     page.current.setCurrentIndex(1)
     page.current.activated.emit(1)
     assert editor.session.answering.current == "B"
+    click(window.room.hand_over.continue_button)
     for question in template.questions():
         column = page.cards[question.id].columns["B"] if question.id in page.cards else None
         if column is not None:
@@ -178,6 +179,7 @@ def test_blind_mode_shows_nothing_of_the_hidden_party(
     page.current.setCurrentIndex(0)
     page.current.activated.emit(0)
     assert editor.session.answering.current == "A"
+    click(window.room.hand_over.continue_button)
     for row in range(page.sections.count()):
         page.sections.setCurrentRow(row)
         for step in range(5):

@@ -57,6 +57,7 @@ from . import dialogs
 from .common import overflow_area
 from .dates import show_moment
 from .icons import icon
+from .room import Room
 from .setup_page import SetupPage
 from .step_status import step_statuses
 from .steps import StepPage
@@ -263,6 +264,8 @@ class MainWindow(QMainWindow):
         navigation.addWidget(self.next_button)
         layout.addLayout(navigation)
         self.setCentralWidget(central)
+        self.room = Room(self)
+        """What the room sees: the hand-over screen and the room view."""
         self.back_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_step(self.stack.currentIndex() + 1))
 
@@ -463,11 +466,13 @@ class MainWindow(QMainWindow):
         self._take_lock(session)
         for page in self._pages.values():
             page.set_editor(self.editor)
+        self.room.set_editor(self.editor)
         self._update_state()
 
     def _on_edit(self, edit: Edit) -> None:
         for page in self._pages.values():
             page.on_edit(edit)
+        self.room.on_edit(edit)
         if not self._autosave.isActive():
             self._autosave.start()  # not restarted by each edit: at most a second behind
         self._update_state()
@@ -518,6 +523,7 @@ class MainWindow(QMainWindow):
             self._pages[index] = page
             if self._editor is not None:
                 page.set_editor(self._editor)
+            self.room.page_built(index, page)
         return page
 
     def _area(self, index: int) -> QScrollArea:

@@ -554,7 +554,9 @@ class MainWindow(QMainWindow):
         else:
             from .export_page import ExportPage
 
-            step_page = ExportPage()
+            export_page = ExportPage()
+            export_page.charter_recorded.connect(self._keep_charter_record)
+            step_page = export_page
         step_page.jump_to_question.connect(self.show_question)
         step_page.jump_to_step.connect(self.go_to_step)
         return step_page
@@ -633,7 +635,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         self._leave_document()
-        self.set_document(example_session(), None, unsaved=True)
+        self.set_document(example_session(), None)
         self.go_to_step(1)
 
     def open_file(self, path: Path | None = None) -> bool:
@@ -677,6 +679,12 @@ class MainWindow(QMainWindow):
         if self.path is None:
             return self.save_as()
         return self._save_to(self.path)
+
+    def _keep_charter_record(self) -> None:
+        """A session with a file keeps the new charter's version and fingerprint at once: the
+        charter is out, and the file should say so without a second thought."""
+        if self.path is not None:
+            self._save_to(self.path)
 
     def save_as(self) -> bool:
         suggested = self.path or Path.home() / (self._suggested_name() + SESSION_SUFFIX)

@@ -65,7 +65,8 @@ class PartyPanel(QFrame):
             self.tr("e.g. its full registered name"),
         )
         self.short_label = _text_field(
-            self.tr("Party {side}: short label").format(side=side), self.tr("e.g. a short name the room uses")
+            self.tr("Party {side}: short label").format(side=side),
+            self.tr("e.g. a short name the room uses"),
         )
         self.short_label.setMaxLength(40)
         self.colour = QPushButton()

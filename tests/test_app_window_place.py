@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 
 from partnerworkshop.ui.main_window import MainWindow
 from partnerworkshop.ui.user_files import UserFiles
-from partnerworkshop.ui.window_geometry import FRAME_ALLOWANCE, first_geometry, fits
+from partnerworkshop.ui.window_geometry import first_geometry, fits
 
 OPENBOX_FRAME = QMargins(1, 20, 1, 5)
 
@@ -55,7 +55,8 @@ def test_the_first_start_fits_the_available_area_frame_included(
     window = _show(qtbot)
     available = window.screen().availableGeometry()
     assert available.contains(window.frameGeometry())
-    assert window.geometry() == first_geometry(available, FRAME_ALLOWANCE)
+    frame = window.windowHandle().frameMargins()
+    assert window.geometry() == first_geometry(available, frame), "as large as fits"
 
 
 def _remember(user_folders: Path, inside: QRect, frame: QMargins, maximised: bool) -> None:

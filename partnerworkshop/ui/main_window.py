@@ -276,6 +276,7 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._frame_unknown = True
+        self._placed_by_default = False
         self._state_before_full_screen = Qt.WindowState.WindowNoState
         self._place_on_screen()
         self.set_document(new_session(builtin_template()), None)
@@ -835,6 +836,8 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange:
+            self._learn_frame()
         if event.type() == QEvent.Type.WindowStateChange:
             # Also when the window manager itself takes the window in or out of full screen.
             full = self.isFullScreen()
@@ -850,7 +853,7 @@ class MainWindow(QMainWindow):
 
     def _place_on_screen(self) -> None:
         """The last size and place if the window, frame included, still fits there; otherwise
-        the preferred size or less, centred on the screen."""
+        the preferred size or less, centred on the screen. Maximised if it was."""
         settings = self.user_files.window_settings()
         saved_frame = _margins(settings.value("frame", []))
         self._frame = saved_frame if saved_frame is not None else FRAME_ALLOWANCE
@@ -862,23 +865,32 @@ class MainWindow(QMainWindow):
             and fits(inside, self._frame, screen.availableGeometry())
         ):
             self.setGeometry(inside)
-            if settings.value("maximised", "false") == "true":
-                self.setWindowState(Qt.WindowState.WindowMaximized)
-            return
-        self.setGeometry(first_geometry(self.screen().availableGeometry(), self._frame))
+        else:
+            self._placed_by_default = True  # with a guess at the frame: placed again once known
+            self.setGeometry(first_geometry(self.screen().availableGeometry(), self._frame))
+        if settings.value("maximised", "false") == "true":
+            self.setWindowState(Qt.WindowState.WindowMaximized)
 
     def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt's name)
         super().moveEvent(event)
+        self._learn_frame()
+
+    def _learn_frame(self) -> None:
+        """Once the window manager has framed the window (it then moves or activates it), its
+        frame's real size is known: place the window again if the guess was wrong."""
         handle = self.windowHandle()
-        if self._frame_unknown and handle is not None and not handle.frameMargins().isNull():
-            # The window manager has framed the window: now its frame's real size is known.
-            self._frame_unknown = False
-            self._frame = handle.frameMargins()
-            available = self.screen().availableGeometry()
-            if self.windowState() == Qt.WindowState.WindowNoState and not fits(
-                self.geometry(), self._frame, available
-            ):
-                self.setGeometry(first_geometry(available, self._frame))
+        if (
+            not self._frame_unknown
+            or handle is None
+            or handle.frameMargins().isNull()
+            or self.windowState() != Qt.WindowState.WindowNoState  # a maximised frame differs
+        ):
+            return
+        self._frame_unknown = False
+        self._frame = handle.frameMargins()
+        available = self.screen().availableGeometry()
+        if self._placed_by_default or not fits(self.geometry(), self._frame, available):
+            self.setGeometry(first_geometry(available, self._frame))
 
     def _save_place(self) -> None:
         settings = self.user_files.window_settings()

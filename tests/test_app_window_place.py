@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtCore import QMargins, QRect, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from partnerworkshop.ui.main_window import MainWindow
+from partnerworkshop.ui.style import apply_theme
 from partnerworkshop.ui.user_files import UserFiles
 from partnerworkshop.ui.window_geometry import first_geometry, fits
 
@@ -41,6 +43,9 @@ def test_the_first_window_and_its_frame_fit_the_screen(
 
 
 def _show(qtbot: Any, *, closed_by_test: bool = False) -> MainWindow:
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    apply_theme(app, 100)  # as a new user starts: an earlier test may have zoomed in
     window = MainWindow(UserFiles())
     if not closed_by_test:
         qtbot.addWidget(window, before_close_func=lambda w: w.editor.mark_saved())

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QHBoxLayout,
     QMainWindow,
     QMenu,
@@ -54,7 +55,7 @@ from ..model.recovery import RecoveryEntry
 from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
 from . import dialogs
-from .common import overflow_area
+from .common import answers_hidden_reason, overflow_area
 from .dates import show_moment
 from .icons import icon
 from .room import Room
@@ -275,6 +276,7 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.autosave)
 
         self._build_actions()
+        self._build_print_and_help()
         self._frame_unknown = True
         self._placed_by_default = False
         self._state_before_full_screen = Qt.WindowState.WindowNoState
@@ -340,7 +342,7 @@ class MainWindow(QMainWindow):
         self.full_screen_action = self._action(
             self.tr("&Full screen"), self.toggle_full_screen, None, "full-screen"
         )
-        self.full_screen_action.setShortcuts(_full_screen_keys())
+        self.full_screen_action.setShortcuts(_keys_with("F11", key.FullScreen))
         self.full_screen_action.setCheckable(True)
         # Esc leaves full screen, and only then: elsewhere it belongs to the focused input.
         self.leave_full_screen_action = self._action(
@@ -421,6 +423,75 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+
+    def _build_print_and_help(self) -> None:
+        """File > Print for paper on the table, and the Help menu."""
+        key = QKeySequence.StandardKey
+        self.print_charter_action = self._action(
+            self.tr("&Print the charter..."), self.print_charter, key.Print
+        )
+        self.print_agenda_action = self._action(self.tr("Print the a&genda..."), self.print_agenda)
+        for action in (self.print_charter_action, self.print_agenda_action):
+            self.file_menu.insertAction(self.close_action, action)
+        self.file_menu.insertSeparator(self.close_action)
+
+        self.guide_action = self._action(self.tr("&Guide"), self.show_guide, None, "help")
+        self.guide_action.setShortcuts(_keys_with("F1", key.HelpContents))
+        self.about_action = self._action(self.tr("&About partnerworkshop"), self.show_about)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
+        self._guide: QDialog | None = None
+        self._about: QDialog | None = None
+
+    def show_guide(self) -> None:
+        from .help import TextWindow, guide_text
+
+        if self._guide is None:
+            keyed = [action for action in self.actions() if action.shortcuts()]
+            self._guide = TextWindow(self.tr("Guide"), guide_text(keyed), self)
+        _bring_up(self._guide)
+
+    def show_about(self) -> None:
+        from .help import TextWindow, about_text
+
+        if self._about is None:
+            self._about = TextWindow(self.tr("About partnerworkshop"), about_text(), self)
+        _bring_up(self._about)
+
+    def _print_refused(self) -> bool:
+        """While the answers are hidden, nothing of them goes on paper either."""
+        hidden = answers_hidden_reason(self.session)
+        if hidden is not None:
+            dialogs.warn(self, self.tr("Nothing to print yet"), hidden)
+        return hidden is not None
+
+    def print_charter(self) -> None:
+        from ..export.charter import CharterOptions
+        from .printing import PrintProblem, print_charter
+
+        if self._print_refused():
+            return
+        export_page = self._pages.get(4)
+        options = export_page.options() if export_page is not None else CharterOptions()
+        try:
+            print_charter(self, self.session, options)
+        except PrintProblem:
+            dialogs.warn(
+                self,
+                self.tr("The charter could not be printed"),
+                self.tr("The printer could not be started. Check it, or choose another."),
+            )
+
+    def print_agenda(self) -> None:
+        from .compare_page import question_numbers
+        from .printing import print_agenda
+
+        if self._print_refused():
+            return
+        session = self.session
+        print_agenda(self, session, self.editor.analysis(), question_numbers(session.template))
 
     def outside(self) -> OutsideAnswers:
         """Answer sheets and packs (their modules are loaded when first used)."""
@@ -952,9 +1023,14 @@ def _margins(value: object) -> QMargins | None:
     return QMargins(*numbers)
 
 
-def _full_screen_keys() -> list[QKeySequence]:
-    """F11 everywhere, then the platform's own full-screen keys: Qt's standard key gives none
-    on a plain X11 desktop (openbox, say), and Ctrl+F11 on GNOME."""
-    keys = [QKeySequence(Qt.Key.Key_F11)]
-    standard = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
-    return keys + [key for key in standard if key not in keys]
+def _keys_with(first: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """``first`` everywhere, then the platform's own keys for the same: Qt's standard keys
+    give none for some actions on a plain X11 desktop (no full-screen key under openbox)."""
+    keys = [QKeySequence(first)]
+    return keys + [key for key in QKeySequence.keyBindings(standard) if key not in keys]
+
+
+def _bring_up(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()

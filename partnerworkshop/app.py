@@ -43,6 +43,14 @@ def report(problem: object, stream: TextIO | None = None) -> None:
     print(str(problem), file=stream or sys.stderr)
 
 
+def refuse_session_itself(output: Path, session_file: Path, written: str) -> bool:
+    """True (after saying why) when ``output`` is the session file the command reads."""
+    if output.resolve() == session_file.resolve():
+        report(f"{output}: this is the session file itself; choose another name for {written}")
+        return True
+    return False
+
+
 def refuse_overwrite(path: Path, force: bool) -> bool:
     """True (after saying why) when writing ``path`` would replace a file the user has."""
     if path.exists() and not force:
@@ -114,6 +122,8 @@ def _files_argument(parser: argparse.ArgumentParser) -> None:
 @command("validate", "check session or template files", _files_argument)
 def _validate(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.agreement import agreement_check
+    from .model.statements import statement_problems
     from .model.storage import load_any
     from .model.template import Questionnaire
 
@@ -125,8 +135,21 @@ def _validate(args: argparse.Namespace) -> int:
             report(problem)
             failed = True
             continue
-        what = "questionnaire template" if isinstance(loaded, Questionnaire) else "session"
-        print(f"{path}: valid {what}")
+        if isinstance(loaded, Questionnaire):
+            what, problems = "questionnaire template", statement_problems(loaded)
+        else:
+            check = agreement_check(loaded)
+            what = "session"
+            problems = (
+                ["the session is marked agreed, but it is not: " + " ".join(check.missing)]
+                if check.claimed_wrongly
+                else []
+            )
+        if problems:
+            report(FileProblem(path, problems))
+            failed = True
+        else:
+            print(f"{path}: valid {what}")
     return 1 if failed else 0
 
 
@@ -203,9 +226,47 @@ def _party_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _representative_argument(parser: argparse.ArgumentParser, whose: str) -> None:
+    parser.add_argument(
+        "--representative",
+        default=None,
+        metavar="NAME",
+        help=f"{whose} one representative of the party (their name as in the session)",
+    )
+
+
+def find_representative(path: Path, session: Session, side: str, name: str) -> str:
+    """The id of the party's representative called ``name`` (or with that id)."""
+    from .errors import FileProblem
+
+    assert side in ("A", "B")
+    party = session.parties.A if side == "A" else session.parties.B
+    wanted = name.strip().casefold()
+    found = [
+        person.id
+        for person in party.representatives
+        if person.name.strip().casefold() == wanted or person.id == name.strip()
+    ]
+    if len(found) == 1:
+        return found[0]
+    party_name = party.label or party.organisation or f"Party {side}"
+    if found:
+        problem = (
+            f'Party {side} ({party_name}) has {len(found)} representatives called "{name}"; '
+            "give them different names in Set up"
+        )
+    else:
+        names = ", ".join(f'"{person.name}"' for person in party.representatives if person.name)
+        problem = f'Party {side} ({party_name}) has no representative called "{name}"' + (
+            f"; its representatives are {names}" if names else "; it has no representatives yet"
+        )
+    raise FileProblem(path, [problem])
+
+
 def _export_answers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
     _party_argument(parser)
+    _representative_argument(parser, "the sheet of")
     _output_arguments(parser, "the answer sheet (.csv)")
 
 
@@ -222,11 +283,22 @@ def _export_answers(args: argparse.Namespace) -> int:
     if session.pack_for not in (None, args.party):
         report(f"{args.file}: this answer pack holds Party {session.pack_for}'s answers only")
         return 1
+    representative = None
+    if args.representative is not None:
+        representative = find_representative(args.file, session, args.party, args.representative)
+    if refuse_session_itself(args.output, args.file, "the answer sheet"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
-    write_answer_sheet(session, args.party, args.output)
+    write_answer_sheet(session, args.party, args.output, representative)
     name = session.party(args.party).display_name(args.party)
-    print(f"{args.output}: answer sheet for Party {args.party} ({name})")
+    if representative is None:
+        print(f"{args.output}: answer sheet for Party {args.party} ({name})")
+    else:
+        print(
+            f"{args.output}: answer sheet for {args.representative} of Party {args.party} "
+            f"({name}); it holds nobody else's answers"
+        )
     return 0
 
 
@@ -242,7 +314,13 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file to update")
     _party_argument(parser)
     parser.add_argument("sheet", type=Path, metavar="SHEET", help="the filled-in answer sheet")
+    _representative_argument(parser, "the individual answers of")
     _replace_argument(parser)
+    parser.add_argument(
+        "--from-other-session",
+        action="store_true",
+        help="take in a sheet written for another session (of the same questionnaire)",
+    )
 
 
 @command(
@@ -252,14 +330,32 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _import_answers(args: argparse.Namespace) -> int:
     from .errors import FileProblem
-    from .export.answer_sheet import plan_import, read_answer_sheet
+    from .export.answer_sheet import SheetFromOtherSession, plan_import, read_answer_sheet
     from .model.incoming import AnswersRefused
     from .model.storage import load_session
 
     session = load_session(args.file)
-    answers = read_answer_sheet(args.sheet, session, args.party)
+    representative = None
+    if args.representative is not None:
+        representative = find_representative(args.file, session, args.party, args.representative)
     try:
-        plan = plan_import(session, args.party, answers)
+        answers = read_answer_sheet(
+            args.sheet,
+            session,
+            args.party,
+            representative=representative,
+            from_other_session=args.from_other_session,
+        )
+    except SheetFromOtherSession as problem:
+        raise FileProblem(
+            problem.path,
+            [
+                *problem.problems,
+                "nothing was changed; to take it in all the same, add --from-other-session",
+            ],
+        ) from None
+    try:
+        plan = plan_import(session, args.party, answers, representative)
     except AnswersRefused as refused:
         raise FileProblem(args.file, refused.problems) from None
     return _take_in(args.file, session, plan, args.replace, source=args.sheet, what="sheet")
@@ -268,6 +364,7 @@ def _import_answers(args: argparse.Namespace) -> int:
 def _pack_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
     _party_argument(parser)
+    _representative_argument(parser, "a pack for")
     _output_arguments(parser, "the answer pack (.pws.json)")
 
 
@@ -278,23 +375,39 @@ def _pack_arguments(parser: argparse.ArgumentParser) -> None:
 )
 def _pack(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.edits import SessionEditor
     from .model.incoming import AnswersRefused
-    from .model.packs import make_pack
+    from .model.packs import make_pack, new_pack_key
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
-    try:
-        pack = make_pack(session, args.party)
-    except AnswersRefused as refused:
-        raise FileProblem(args.file, refused.problems) from None
+    representative = None
+    if args.representative is not None:
+        representative = find_representative(args.file, session, args.party, args.representative)
+    if refuse_session_itself(args.output, args.file, "the answer pack"):
+        return 1
     if refuse_overwrite(args.output, args.force):
         return 1
+    # The session keeps the secret its packs are sealed with, to check them when they return.
+    key_is_new = SessionEditor(session).keep_pack_key(new_pack_key())
+    try:
+        pack = make_pack(session, args.party, representative)
+    except AnswersRefused as refused:
+        raise FileProblem(args.file, refused.problems) from None
+    if key_is_new:
+        save_session(session, args.file)
     save_session(pack, args.output)
     name = pack.party(args.party).display_name(args.party)
-    print(
-        f"{args.output}: answer pack for Party {args.party} ({name}); "
-        "it holds none of the other party's answers"
-    )
+    if representative is None:
+        print(
+            f"{args.output}: answer pack for Party {args.party} ({name}); "
+            "it holds none of the other party's answers"
+        )
+    else:
+        print(
+            f"{args.output}: answer pack for {args.representative} of Party {args.party} "
+            f"({name}); it holds nobody else's answers"
+        )
     return 0
 
 
@@ -330,6 +443,9 @@ def _take_in(
     from .model.storage import save_session
 
     party = f"Party {plan.side} ({session.party(plan.side).display_name(plan.side)})"
+    if plan.representative is not None:
+        person = session.party(plan.side).representative(plan.representative).name
+        party = f"{person or 'a representative'} of {party}"
     if plan.has_conflicts and not replace:
         count = len(plan.conflicts)
         differ = (
@@ -361,6 +477,11 @@ def _take_in(
     print(
         f"{path}: {verb} {party}'s answers from {source}: {describe_outcome(plan, replace=replace)}"
     )
+    if plan.switches_to_individual:
+        print(
+            f"{path}: Party {plan.side} now answers individually; its answers so far stay "
+            "its answers, and it settles them from its representatives' answers"
+        )
     return 0
 
 
@@ -385,8 +506,7 @@ def _export(args: argparse.Namespace) -> int:
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
-    if args.output.resolve() == args.file.resolve():
-        report(f"{args.output}: this is the session file itself; choose another name for the PDF")
+    if refuse_session_itself(args.output, args.file, "the PDF"):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
@@ -421,6 +541,50 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("charter", type=Path, metavar="CHARTER", help="the charter (PDF) to sign")
+    parser.add_argument(
+        "--field",
+        required=True,
+        metavar="NAME",
+        help="the signature field to sign, named after its signatory",
+    )
+    parser.add_argument(
+        "--certificate",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the signer's key and certificate, a PKCS#12 file (.p12 or .pfx); its passphrase "
+        f"is read from {PASSPHRASE_VARIABLE} or asked for",
+    )
+    _output_arguments(parser, "the signed PDF")
+
+
+PASSPHRASE_VARIABLE = "PARTNERWORKSHOP_CERTIFICATE_PASSPHRASE"
+
+
+@command("sign", "sign one signature field of a charter with a certificate", _sign_arguments)
+def _sign(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from .export.signing import sign_charter
+
+    if args.output.resolve() == args.charter.resolve():
+        report(f"{args.output}: this is the charter itself; choose another name for the signed PDF")
+        return 1
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE)
+    if passphrase is None:
+        passphrase = getpass.getpass(f"Passphrase of {args.certificate}: ")
+    sign_charter(
+        args.charter, args.field, args.certificate, passphrase.encode() or None, args.output
+    )
+    print(f'{args.output}: {args.charter} signed in the field "{args.field}"')
+    return 0
+
+
 def _file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
 
@@ -438,6 +602,78 @@ def _fingerprint(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positions_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument(
+        "--json", action="store_true", help="print the status and every position as JSON"
+    )
+
+
+POSITION_STATES = {
+    "adopt_a": "adopted_a",
+    "adopt_b": "adopted_b",
+    "agreed": "agreed",
+    "carried_over": "carried_over",
+    "parked": "parked",
+    "open": "open",
+}
+
+
+@command(
+    "positions",
+    "show whether the session is agreed and every question's agreed position",
+    _positions_arguments,
+)
+def _positions(args: argparse.Namespace) -> int:
+    from .model.agreement import agreement_check
+    from .model.positions import agreed_positions
+    from .model.storage import load_session
+
+    session = load_session(args.file)
+    check = agreement_check(session)
+    positions = agreed_positions(session)
+    if args.json:
+        content = {
+            "status": check.status,
+            "missing": list(check.missing),
+            "positions": [
+                {
+                    "question_id": position.question.id,
+                    "state": POSITION_STATES[position.reached],
+                    "value": position.value if position.is_agreed else None,
+                    "statement": position.statement,
+                }
+                for position in positions
+            ],
+        }
+        print(json.dumps(content, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Status: {check.status}")
+    if check.missing:
+        print("Before the session can be marked agreed:")
+        for sentence in check.missing:
+            print(f"  - {sentence}")
+    elif check.status == "draft":
+        print("Nothing is missing: the session can be marked agreed.")
+    words = {
+        "adopt_a": f"adopted from {session.parties.A.display_name('A')}'s answer",
+        "adopt_b": f"adopted from {session.parties.B.display_name('B')}'s answer",
+        "agreed": "agreed",
+        "carried_over": "carried over",
+        "parked": "parked",
+        "open": "open",
+    }
+    for position in positions:
+        print(f"\n{position.question.id} ({words[position.reached]})")
+        if position.statement:
+            print(f"  {position.statement}")
+        elif position.missing:
+            print(f"  Not settled: {position.missing}")
+        else:
+            print(f"  No agreed position yet: {position.question.prompt}")
+    return 0
+
+
 # --- entry point ------------------------------------------------------------------------------
 
 
@@ -451,6 +687,11 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("file", nargs="?", type=Path, help="a session file to open")
     parser.add_argument("--demo", action="store_true", help="open the example session")
+    parser.add_argument(
+        "--present",
+        action="store_true",
+        help="open the view for the room too (full screen on a second screen, if connected)",
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
@@ -474,7 +715,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _app_parser().parse_args(arguments)
         from .ui.application import run_app
 
-        return run_app(args.file, demo=args.demo)
+        return run_app(args.file, demo=args.demo, present=args.present)
     except PartnerworkshopError as problem:
         report(problem)
         return 1

@@ -6,6 +6,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from partnerworkshop.model.base import FIRST_DAY, LAST_DAY
 from partnerworkshop.model.session import Answer, Party, Representative, Session, Workshop
 from partnerworkshop.model.template import (
     AnswerValue,
@@ -70,13 +71,32 @@ parties = st.builds(
     representatives=st.lists(
         st.builds(
             Representative,
+            id=st.from_regex(r"[0-9a-f]{12}", fullmatch=True),
             name=short_text,
             role=short_text,
             email=st.sampled_from(["", "a@b.example"]),
         ),
         max_size=3,
+        unique_by=lambda representative: representative.id,
     ),
+    answering=st.sampled_from(["as_one", "individually"]),
+    anonymous=st.booleans(),
 )
+
+
+@st.composite
+def individual_answers(draw: st.DrawFn, template: Questionnaire, party: Party) -> dict[str, Any]:
+    """Answers of some of the party's representatives, and some questions settled."""
+    return {
+        "by_representative": {
+            representative.id: draw(party_answers(template))
+            for representative in party.representatives
+            if draw(st.booleans())
+        },
+        "settled": draw(
+            st.lists(st.sampled_from([q.id for q in template.questions()]), unique=True)
+        ),
+    }
 
 
 @st.composite
@@ -89,10 +109,13 @@ def sessions(draw: st.DrawFn, template: Questionnaire) -> Session:
                 title=short_text,
                 location=short_text,
                 facilitator=short_text,
-                date=st.none() | st.dates(),
+                date=st.none() | st.dates(FIRST_DAY, LAST_DAY),
             )
         ),
         "parties": {"A": draw(parties), "B": draw(parties)},
         "answers": {"A": draw(party_answers(template)), "B": draw(party_answers(template))},
+    }
+    data["individual"] = {
+        side: draw(individual_answers(template, data["parties"][side])) for side in ("A", "B")
     }
     return Session.model_validate(data)

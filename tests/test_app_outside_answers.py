@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,9 @@ def test_make_a_pack_open_it_and_merge_it_back(
     dialogs.answer("save_file_name", pack_path)
     window.make_pack_action.trigger()
     assert load_session(pack_path).pack_for == "B"
+    # The session keeps what proves the pack: saving it keeps that too.
+    assert window.editor.is_modified
+    window.save_action.trigger()
 
     # On the other party's laptop: only that party's column, and the window says so.
     assert window.load(pack_path)
@@ -175,3 +179,49 @@ def test_a_pack_from_another_session_is_refused(
     (warning,) = dialogs.warnings()
     assert "made from another session" in warning[3]
     assert not window.editor.can_undo
+
+
+def test_a_pack_s_set_up_step_cannot_be_changed(
+    window: MainWindow, qtbot: Any, tmp_path: Path
+) -> None:
+    pack_path = tmp_path / "pack.pws.json"
+    save_session(make_pack(example_session(), "B"), pack_path)
+    assert window.load(pack_path)
+    window.go_to_step(0)
+    page = window.setup_page
+    assert page.pack_note.isVisible()
+    before = window.session.model_copy(deep=True)
+
+    for field in (page.title, page.location, page.parties["A"].organisation):
+        field.setFocus()
+        qtbot.keyClicks(field, "changed")
+    assert not page.template_choice.isEnabled()
+    assert not page.open_template.isEnabled()
+    assert not page.parties["A"].add.isEnabled()
+    assert not page.parties["B"].colour.isEnabled()
+    assert window.session == before
+    assert not window.editor.is_modified
+
+
+def test_a_sheet_from_another_session_is_taken_in_only_when_the_user_says_so(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    full = example_session()
+    other = full.model_copy(update={"id": uuid.uuid4()}, deep=True)
+    sheet = tmp_path / "other-workshop.csv"
+    write_answer_sheet(other, "A", sheet)
+    window.set_document(_without_answers_of(full, "A"), None)
+
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("open_file_name", sheet)
+    dialogs.answer("confirm", False)
+    window.import_sheet_action.trigger()
+    assert "another workshop session" in dialogs.shown[-1][2]
+    assert window.session.answers.A == {}
+
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("open_file_name", sheet)
+    dialogs.answer("confirm", True)
+    dialogs.answer("preview_incoming", "new")
+    window.import_sheet_action.trigger()
+    assert window.session.answers.A == full.answers.A

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from pathlib import Path
 
 import pytest
 
 from partnerworkshop.app import main
-from partnerworkshop.export.answer_sheet import COLUMNS
+from partnerworkshop.export.answer_sheet import COLUMNS, write_answer_sheet
 from partnerworkshop.model.edits import SessionEditor
 from partnerworkshop.model.session import Answer, Session
 from partnerworkshop.model.storage import backup_path, load_session, save_session
@@ -321,8 +322,9 @@ def test_merge_lists_conflicts_and_replaces_only_when_asked(
     save_session(pack, pack_path)
 
     # Meanwhile, in the room, someone gave Contoso's answer already.
-    small_session.answers.B = {"costs": Answer(value=50)}
-    save_session(small_session, path)
+    in_the_room = load_session(path)
+    in_the_room.answers.B = {"costs": Answer(value=50)}
+    save_session(in_the_room, path)
     before = path.read_bytes()
     code, _, err = run_cli(capsys, "merge", path, pack_path)
     assert code == 1
@@ -344,3 +346,28 @@ def test_pack_never_overwrites_unless_forced(
     assert code == 1
     assert "--force" in err
     assert target.read_text() == "keep me"
+
+
+def test_a_sheet_from_another_session_is_refused_unless_asked(
+    small_session: Session, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another workshop with the same questionnaire: its sheet is not this session's."""
+    other = small_session.model_copy(update={"id": uuid.uuid4()}, deep=True)
+    other.answers.A = {"trust": Answer(value=2)}
+    sheet = tmp_path / "other.csv"
+    write_answer_sheet(other, "A", sheet)
+    path = tmp_path / "w.pws.json"
+    save_session(small_session, path)
+    before = path.read_bytes()
+
+    code, _, err = run_cli(capsys, "import-answers", path, "--party", "A", sheet)
+    assert code == 1
+    assert "written for another workshop session" in err
+    assert "--from-other-session" in err
+    assert path.read_bytes() == before
+
+    code, _, err = run_cli(
+        capsys, "import-answers", path, "--party", "A", sheet, "--from-other-session"
+    )
+    assert code == 0, err
+    assert load_session(path).answer("A", "trust").value == 2

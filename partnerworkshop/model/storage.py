@@ -8,17 +8,19 @@ words a facilitator understands. Saving is atomic and keeps the previous version
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
 import secrets
 import shutil
+import stat
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import FileProblem
@@ -26,6 +28,7 @@ from .session import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Session, now
 from .template import (
     TEMPLATE_FORMAT,
     TEMPLATE_SCHEMA_VERSION,
+    Question,
     Questionnaire,
     invalid_character_problem,
     short_repr,
@@ -44,9 +47,108 @@ BACKUP_SUFFIX = ".bak"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+# --- migrations --------------------------------------------------------------------------------
+
+
+def _template_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds each choice's statement (how the charter words it). A questionnaire
+    without statements still works; one of the built-in questionnaires gains the wording its
+    current file holds."""
+    return _with_builtin_statements(raw)
+
+
+def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2: the session's copy of the questionnaire is migrated like a questionnaire, and
+    every representative gets an id.
+
+    Answers that were only close used to be carried over with both answers; now they are items
+    to settle, which follows from the answers themselves: nothing in the file changes for it.
+    """
+    template = raw.get("template")
+    if isinstance(template, dict) and template.get("schema_version") == 1:
+        raw = {**raw, "template": {**_template_from_v1(template), "schema_version": 2}}
+    return _give_representatives_ids(raw)
+
+
+def _give_representatives_ids(raw: dict[str, Any]) -> dict[str, Any]:
+    """Every representative gets an id, worked out from the session's id and their place.
+
+    The same file gets the same ids each time it is opened, so an answer sheet made for a
+    representative before the file was saved again still finds them. Anything that is not as
+    version 1 wrote it is left for the checks to name.
+    """
+    parties = raw.get("parties")
+    if not isinstance(parties, dict):
+        return raw
+    seed = str(raw.get("id", ""))
+    for side, party in parties.items():
+        representatives = party.get("representatives") if isinstance(party, dict) else None
+        if not isinstance(representatives, list):
+            continue
+        for place, representative in enumerate(representatives):
+            if isinstance(representative, dict) and "id" not in representative:
+                digest = hashlib.sha256(f"{seed}/{side}/{place}".encode()).hexdigest()
+                representative["id"] = digest[:12]
+    return raw
+
+
 # Each entry turns a file of schema version N into version N + 1.
-SESSION_MIGRATIONS: dict[int, Migration] = {}
-TEMPLATE_MIGRATIONS: dict[int, Migration] = {}
+SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_from_v1}
+TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _template_from_v1}
+
+_STATEMENT_FIELDS = frozenset(
+    {"statement", "statement_none", "statement_even", "statement_uneven", "statement_whole"}
+)
+
+
+def _with_builtin_statements(raw: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a version-1 questionnaire with the statements (and the mark of the question
+    that asks the kind of relationship) of the built-in questionnaire of the same id and
+    version, for every question worded exactly as the built-in one."""
+    from .catalog import builtin_template  # the catalog reads its files through this module
+
+    sections = raw.get("sections")
+    try:
+        builtin = builtin_template(str(raw.get("id")))
+    except FileProblem:
+        return raw
+    if builtin.version != raw.get("version") or not isinstance(sections, list):
+        return raw
+    known = {question.id: question for question in builtin.questions()}
+    migrated = []
+    for section in sections:
+        if isinstance(section, dict) and isinstance(section.get("questions"), list):
+            questions = [_question_with_statements(q, known) for q in section["questions"]]
+            section = {**section, "questions": questions}
+        migrated.append(section)
+    return {**raw, "sections": migrated}
+
+
+def _question_with_statements(raw: Any, known: dict[str, Question]) -> Any:
+    try:
+        question = _QUESTION.validate_python(raw)
+    except ValidationError:
+        return raw  # the questionnaire's own check names the problem
+    builtin = known.get(question.id)
+    if builtin is None or _wording(builtin) != _wording(question):
+        return raw
+    return builtin.model_dump(mode="json")
+
+
+def _wording(question: Question) -> dict[str, Any]:
+    """The question as the parties read it: everything but how the charter words the answers."""
+    data = question.model_dump(mode="json", exclude={*_STATEMENT_FIELDS, "asks_kind"})
+    for key in ("options", "points"):
+        if key in data:
+            data[key] = [
+                {name: value for name, value in choice.items() if name not in ("statement", "kind")}
+                for choice in data[key]
+            ]
+    return data
+
+
+_QUESTION: TypeAdapter[Question] = TypeAdapter(Question)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -58,24 +160,34 @@ def read_json(path: Path) -> Any:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a file the app reads, or FileProblem naming why it cannot be read."""
+    """The bytes of a file the app reads, or FileProblem naming why it cannot be read.
+
+    Only an ordinary file is read, and never more than the size limit: a device such as
+    /dev/zero or a pipe would otherwise fill the memory or wait for ever.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise FileProblem(
-                path,
-                [
-                    f"the file is {size / 1e6:.0f} MB; "
-                    f"files over {MAX_FILE_BYTES // 10**6} MB are refused"
-                ],
-            )
-        return path.read_bytes()
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise FileProblem(path, ["this is a folder, not a file"])
+        if not stat.S_ISREG(status.st_mode):
+            raise FileProblem(path, ["this is not an ordinary file (a device or a pipe)"])
+        if status.st_size > MAX_FILE_BYTES:
+            raise FileProblem(path, [_too_big(f"{status.st_size / 1e6:.0f} MB")])
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:  # it grew while being read
+            raise FileProblem(path, [_too_big(f"over {MAX_FILE_BYTES // 10**6} MB")])
+        return data
     except FileNotFoundError:
         raise FileProblem(path, ["there is no such file"]) from None
     except IsADirectoryError:
         raise FileProblem(path, ["this is a folder, not a file"]) from None
     except OSError as error:
         raise FileProblem(path, [f"the file cannot be read ({error.strerror or error})"]) from None
+
+
+def _too_big(size: str) -> str:
+    return f"the file is {size}; files over {MAX_FILE_BYTES // 10**6} MB are refused"
 
 
 def decode_text(data: bytes, path: Path, advice: str) -> str:
@@ -85,6 +197,14 @@ def decode_text(data: bytes, path: Path, advice: str) -> str:
     """
     if not data.strip():
         raise FileProblem(path, ["the file is empty"])
+    if _looks_like_utf16_or_utf32(data):
+        raise FileProblem(
+            path,
+            [
+                "the file is not UTF-8 text (it looks like UTF-16 or UTF-32 text without the "
+                f"mark that says so); {advice}"
+            ],
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -94,6 +214,16 @@ def decode_text(data: bytes, path: Path, advice: str) -> str:
         ) from None
 
 
+def _looks_like_utf16_or_utf32(data: bytes) -> bool:
+    """Whether the text starts as UTF-16 or UTF-32 without a byte-order mark would.
+
+    Such text, where it is in a Latin script, has a zero byte in every other place; read as
+    UTF-8 it would pass for text and fail later with a puzzling message.
+    """
+    start = data[:256]
+    return len(start) >= 4 and (not any(start[0::2]) or not any(start[1::2]))
+
+
 def parse_json(data: bytes, path: Path) -> Any:
     text = decode_text(data, path, "it may be damaged or not a partnerworkshop file")
     if _surely_too_many_values(text):
@@ -101,7 +231,8 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A string that is never closed runs on to the end of the file.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             problem = "the file ends too early: it looks truncated"
         else:
             problem = (
@@ -379,11 +510,21 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     Whatever fails on the way, ``path`` is left exactly as it was and no temporary file stays.
     With ``keep_backup``, the previous content is kept as ``path.bak``.
     """
+    # A link is left in place: what is saved is the file it points to, with its backup beside it.
+    path = Path(os.path.realpath(path)) if path.is_symlink() else path
     folder = path.parent
     temporary: str | None = None
     try:
         if path.is_dir():
             raise FileProblem(path, ["this is a folder, not a file"])
+        if path.exists() and _read_only(path):
+            raise FileProblem(
+                path,
+                [
+                    "the file is read-only, so it was not replaced; save under another name, "
+                    "or allow changes to the file first"
+                ],
+            )
         # Created with the usual permissions (what the umask allows), not the owner-only
         # ones of a temporary file: the result is an ordinary file the user may share.
         name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
@@ -411,6 +552,12 @@ def write_atomically(path: Path, data: bytes, *, keep_backup: bool = False) -> N
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the file is marked read-only (for everyone: even the administrator's saves)."""
+    writable = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not path.stat().st_mode & writable or not os.access(path, os.W_OK)
 
 
 # Older than this, a temporary file beside the saved one is left over from a save that was cut

@@ -27,7 +27,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_window(file: Path | None = None, *, demo: bool = False) -> MainWindow:
+def build_window(
+    file: Path | None = None, *, demo: bool = False, present: bool = False
+) -> MainWindow:
     """The main window on a file, the example, or a new session, offering recovery first."""
     app = create_application()
     user_files = UserFiles()
@@ -41,11 +43,13 @@ def build_window(file: Path | None = None, *, demo: bool = False) -> MainWindow:
         window.go_to_step(1)
     else:
         window.offer_recovery()
+    if present:
+        window.room.present(True)
     return window
 
 
-def run_app(file: Path | None = None, *, demo: bool = False) -> int:
+def run_app(file: Path | None = None, *, demo: bool = False, present: bool = False) -> int:
     app = create_application()
-    window = build_window(file, demo=demo)
+    window = build_window(file, demo=demo, present=present)
     window.raise_()
     return app.exec()

@@ -6,11 +6,11 @@ import html
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLayout, QScrollArea, QWidget
 
 from ..model.analysis import QuestionResult, Status
-from ..model.base import Side
+from ..model.base import LAST_DAY, Side
 from ..model.edits import EditError
 from ..model.kinds import RelationshipKind
 from ..model.session import Answer, Session
@@ -18,6 +18,9 @@ from ..model.template import Question, SplitQuestion
 from . import dialogs
 
 T = TypeVar("T")
+
+LAST_QDATE = QDate(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day)
+"""The last day a date field offers: the last the model keeps."""
 
 
 def try_edit(parent: QWidget, operation: Callable[[], T]) -> T | None:

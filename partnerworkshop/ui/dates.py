@@ -9,6 +9,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLocale, QObject, QTime
 from PySide6.QtWidgets import QDateEdit
 
+from .common import LAST_QDATE
+
 
 def date_format(locale: QLocale | None = None) -> str:
     """The locale's long date without the day of the week ("1 December 2026", "December 1,
@@ -37,10 +39,12 @@ def show_moment(moment: dt.datetime) -> str:
 
 
 def date_field(accessible_name: str) -> QDateEdit:
-    """A date input in the app's date style, with a calendar that drops down."""
+    """A date input in the app's date style, with a calendar that drops down, up to the last
+    date a session can hold."""
     field = QDateEdit()
     field.setCalendarPopup(True)
     field.setDisplayFormat(date_format(field.locale()))
+    field.setMaximumDate(LAST_QDATE)
     field.setAccessibleName(accessible_name)
     return field
 

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import FileProblem
+from ..model.agreement import agreement_check
 from ..model.catalog import builtin_template, example_session
 from ..model.edits import Edit, SessionEditor
 from ..model.recovery import RecoveryEntry
@@ -60,7 +61,7 @@ from .dates import show_moment
 from .icons import icon
 from .room import Room
 from .setup_page import SetupPage
-from .step_status import step_statuses
+from .step_status import step_statuses, what_agreed_needs
 from .steps import StepPage
 from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
@@ -401,6 +402,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(action)
         view_menu.addSeparator()
         view_menu.addAction(self.full_screen_action)
+        view_menu.addAction(self.room.present_action)
 
         go_menu = menu_bar.addMenu(self.tr("&Go"))
         for action in self.step_actions:
@@ -530,6 +532,10 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.unsubscribe(self._on_edit)
         self._release_lock()
+        check = agreement_check(session)
+        if check.claimed_wrongly:
+            session.agreement.status = "draft"  # "agreed" is earned, never taken from a file
+            unsaved = True
         self._editor = SessionEditor(session)
         if unsaved:
             self.editor.mark_unsaved()
@@ -540,6 +546,16 @@ class MainWindow(QMainWindow):
             page.set_editor(self.editor)
         self.room.set_editor(self.editor)
         self._update_state()
+        if check.claimed_wrongly:
+            dialogs.warn(
+                self,
+                self.tr("Opened as a draft"),
+                self.tr(
+                    "{name} says the session is agreed, but it is not, so it opens as a draft. "
+                    "Marking it agreed needs:"
+                ).format(name=path.name if path else self.tr("This workshop")),
+                "\n".join(what_agreed_needs(check, session)),
+            )
 
     def _on_edit(self, edit: Edit) -> None:
         for page in self._pages.values():
@@ -622,7 +638,7 @@ class MainWindow(QMainWindow):
         elif index == 3:
             from .agree_page import AgreePage
 
-            step_page = AgreePage()
+            step_page = AgreePage(self.user_files)
         else:
             from .export_page import ExportPage
 
@@ -979,6 +995,7 @@ class MainWindow(QMainWindow):
             return
         self._leave_document()
         self._release_lock()
+        self.room.stop_presenting()
         self._save_place()
         event.accept()
 

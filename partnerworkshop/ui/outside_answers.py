@@ -12,14 +12,21 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from ..errors import FileProblem
-from ..export.answer_sheet import plan_import, read_answer_sheet, write_answer_sheet
+from ..export.answer_sheet import (
+    SheetForRepresentative,
+    SheetFromOtherSession,
+    plan_import,
+    read_answer_sheet,
+    write_answer_sheet,
+)
 from ..model.base import Side
 from ..model.incoming import AnswersPlan, AnswersRefused, describe_conflicts
-from ..model.packs import make_pack, plan_merge
+from ..model.packs import make_pack, new_pack_key, plan_merge
 from ..model.session import Session
 from ..model.storage import load_session, save_session
 from . import dialogs
 from .common import party_name
+from .respondents import respondent_label
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -103,8 +110,36 @@ class OutsideAnswers(QObject):
         if path is None:
             return
         session = self.window.session
+        representative: str | None = None
         try:
-            plan = plan_import(session, side, read_answer_sheet(path, session, side))
+            try:
+                try:
+                    answers = read_answer_sheet(path, session, side)
+                except SheetForRepresentative as own_sheet:
+                    representative = own_sheet.representative
+                    if not self._confirm_representative_sheet(title, side, representative):
+                        return
+                    answers = read_answer_sheet(path, session, side, representative=representative)
+            except SheetFromOtherSession as problem:
+                if not dialogs.confirm(
+                    self.window,
+                    title,
+                    self.tr(
+                        "This sheet was written for another workshop session, although it may "
+                        "use the same questionnaire:\n{problem}\n\nTake its answers into this "
+                        "session all the same?"
+                    ).format(problem="\n".join(problem.problems)),
+                    self.tr("Take them in"),
+                ):
+                    return
+                answers = read_answer_sheet(
+                    path,
+                    session,
+                    side,
+                    representative=representative,
+                    from_other_session=True,
+                )
+            plan = plan_import(session, side, answers, representative)
         except FileProblem as problem:
             self.window.show_file_problem(self.tr("The answer sheet cannot be imported"), problem)
             return
@@ -121,10 +156,20 @@ class OutsideAnswers(QObject):
             self.tr("For which party? The pack holds none of the other party's answers."),
             "answer-pack-{name}.pws.json",
             self.tr("Workshop sessions (*.pws.json)"),
-            lambda session, side, path: save_session(make_pack(session, side), path),
+            self._write_pack,
             self.tr("The answer pack could not be written"),
-            self.tr("Answer pack for {name} written to {file}"),
+            self.tr(
+                "Answer pack for {name} written to {file}. Save the session too: it keeps what "
+                "proves the pack when it comes back."
+            ),
         )
+
+    def _write_pack(self, session: Session, side: Side, path: Path) -> None:
+        # The session keeps the secret its packs are sealed with, to check them when they return.
+        if self.window.editor.keep_pack_key(new_pack_key()):
+            self.window.setWindowModified(True)
+            self.window.autosave()
+        save_session(make_pack(session, side), path)
 
     def merge_pack(self) -> None:
         title = self.tr("Merge an answer pack")
@@ -145,6 +190,44 @@ class OutsideAnswers(QObject):
             return
         self._take_in(plan, title, self.tr("the pack"))
 
+    def _confirm_representative_sheet(self, title: str, side: Side, representative: str) -> bool:
+        session = self.window.session
+        return dialogs.confirm(
+            self.window,
+            title,
+            self.tr(
+                "This sheet holds the own answers of {person}, one of {name}'s representatives, "
+                "not {name}'s answers. Take them in as {person}'s individual answers?"
+            ).format(person=self._person(side, representative), name=party_name(session, side)),
+            self.tr("Take them in as theirs"),
+        )
+
+    def _person(self, side: Side, representative: str) -> str:
+        session = self.window.session
+        respondent = next(
+            r
+            for r in session.party(side).respondents(side)
+            if r.representative_id == representative
+        )
+        return respondent_label(session, side, respondent)
+
+    def _confirm_switch(self, plan: AnswersPlan, title: str) -> bool:
+        """A party answering as one answers individually once a representative's answers come
+        in: say so first."""
+        if not plan.switches_to_individual or plan.representative is None:
+            return True
+        name = party_name(self.window.session, plan.side)
+        return dialogs.confirm(
+            self.window,
+            title,
+            self.tr(
+                "{name} answers as one so far. Taking in {person}'s own answers makes its "
+                "representatives answer individually; its answers so far stay {name}'s answers, "
+                "and it settles them from its representatives' answers."
+            ).format(name=name, person=self._person(plan.side, plan.representative)),
+            self.tr("Answer individually"),
+        )
+
     def _listed(self, heading: str, lines: list[str]) -> str:
         """A heading and the first lines under it, saying how many more there are."""
         if not lines:
@@ -157,7 +240,13 @@ class OutsideAnswers(QObject):
     def _take_in(self, plan: AnswersPlan, title: str, source: str) -> None:
         """Show what the incoming answers change; apply them as one undoable edit if asked."""
         session = self.window.session
+        if not self._confirm_switch(plan, title):
+            return
         name = party_name(session, plan.side)
+        if plan.representative is not None:
+            name = self.tr("{person} of {name}").format(
+                person=self._person(plan.side, plan.representative), name=name
+            )
         new, conflicts, same = len(plan.new), len(plan.conflicts), len(plan.unchanged)
         if not new and not conflicts:
             dialogs.warn(

@@ -42,10 +42,9 @@ class TextWindow(QDialog):
         return QSize(min(720, available.width() - 80), min(640, available.height() - 100))
 
 
-def _keys(action: QAction) -> str:
-    return ", ".join(
-        key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts()
-    )
+def _key(action: QAction) -> str:
+    """The action's first key: the others are the platform's own spares for it."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
 
 def guide_text(actions: list[QAction]) -> str:
@@ -106,7 +105,7 @@ def guide_text(actions: list[QAction]) -> str:
         + "</p>"
     )
     parts.append(f"<h2>{html.escape(_tr('Keys'))}</h2><table cellpadding='3'>")
-    rows = [(action.text().replace("&", ""), _keys(action)) for action in actions]
+    rows = [(action.text().replace("&", ""), _key(action)) for action in actions]
     rows += [
         (_tr("Next input; previous input"), _tr("Tab; Shift+Tab")),
         (_tr("Move within a list of choices; choose"), _tr("Arrow keys; Space")),
@@ -158,5 +157,5 @@ def about_text() -> str:
     parts.append("</table>")
     parts.append(f"<h3>{html.escape(_tr('Fonts'))}</h3>")
     licence = resource_path("fonts", "LICENSE").read_text(encoding="utf-8")
-    parts.append(f"<pre>{html.escape(licence)}</pre>")
+    parts.append(f"<pre style='white-space: pre-wrap'>{html.escape(licence)}</pre>")
     return "".join(parts)

@@ -715,7 +715,38 @@ def _app_parser() -> argparse.ArgumentParser:
         help="open the view for the room too (full screen on a second screen, if connected)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="Linux: add the app to the menu and open .pws.json files in it, for this user",
+    )
+    parser.add_argument(
+        "--quit-after-start",
+        action="store_true",
+        help="open the window, then close it at once (to check that an installation works)",
+    )
     return parser
+
+
+def _install_desktop_entry() -> int:
+    if sys.platform in ("win32", "darwin"):
+        report(
+            "--install-desktop-entry is for Linux desktops; on Windows and macOS the app's "
+            "installer sets up its icon and file type"
+        )
+        return 1
+    from .desktop import describe, install_desktop_entry
+
+    try:
+        installed = install_desktop_entry()
+    except OSError as problem:
+        report(
+            f"{problem.filename or 'the desktop entry'}: could not be installed: "
+            f"{problem.strerror or problem}"
+        )
+        return 1
+    print(describe(installed))
+    return 0
 
 
 def _command_parser(name: str) -> argparse.ArgumentParser:
@@ -735,12 +766,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser(name).parse_args(arguments[1:])
             return COMMANDS[name][2](args)
         args = _app_parser().parse_args(arguments)
+        if args.install_desktop_entry:
+            return _install_desktop_entry()
         if _display_missing():
             report(NO_DISPLAY)
             return 1
         from .ui.application import run_app
 
-        return run_app(args.file, demo=args.demo, present=args.present)
+        return run_app(
+            args.file,
+            demo=args.demo,
+            present=args.present,
+            quit_after_start=args.quit_after_start,
+        )
     except PartnerworkshopError as problem:
         report(problem)
         return 1

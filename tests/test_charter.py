@@ -480,6 +480,32 @@ def test_reportlab_is_loaded_only_when_a_charter_is_made() -> None:
     assert result.stdout.strip() == "False"
 
 
+def test_a_session_that_claims_agreed_without_grounds_exports_a_draft(tmp_path: Path) -> None:
+    session = example_session()
+    session.agreement.status = "agreed"  # a file edited by hand: 42 questions open, no signatory
+    path = tmp_path / "claimed.pws.json"
+    path.write_text(session.model_dump_json(), encoding="utf-8")
+    pdf, summary, _ = charter_pdf(session)
+    assert summary.status == "draft"
+    pages = page_texts(pdf)
+    assert all("DRAFT" in page for page in pages)
+    assert "Draft: not yet agreed" in pages[0] and "Agreed by both parties" not in pages[0]
+    (claim,) = [w for w in summary.warnings if w.kind == "marked_agreed_without_grounds"]
+    assert claim.message.startswith("The session is marked agreed, but it is not: 42 questions")
+    assert "draft" not in {w.kind for w in summary.warnings}, "one warning says it"
+
+
+def test_an_empty_agreed_position_is_warned_about_and_printed_as_not_agreed() -> None:
+    session = example_session()
+    SessionEditor(session).resolve("sharing.payment_model", "agreed")
+    pdf, summary, _ = charter_pdf(session)
+    (empty,) = [w for w in summary.warnings if w.kind == "agreed_position_empty"]
+    assert "How should money flow between the two organisations?" in empty.message
+    assert "no answer chosen yet" in empty.message
+    text = " ".join(page_texts(pdf))
+    assert "No answer recorded" not in text and "New position agreed" not in text
+
+
 def test_individual_answers_are_counted_never_shown() -> None:
     session = individual_example()
     james = session.parties.A.representatives[0].id

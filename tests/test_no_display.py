@@ -16,7 +16,7 @@ def windows_started(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path | None, 
 
     started: list[tuple[Path | None, bool]] = []
 
-    def run_app(file: Path | None = None, *, demo: bool = False, present: bool = False) -> int:
+    def run_app(file: Path | None = None, *, demo: bool = False, **options: bool) -> int:
         started.append((file, demo))
         return 0
 

@@ -213,14 +213,16 @@ def _warnings(
     def warn(kind: WarningKind, message: str) -> None:
         warnings.append(CharterWarning(kind, message))
 
-    if agreement.status == "draft":
-        warn("draft", "The session is still a draft: every page of the charter is marked DRAFT.")
-    open_questions = _plural(open_count, "question is", "questions are")
-    if agreement.status == "agreed" and open_count:
+    if check.claimed_wrongly:
         warn(
             "marked_agreed_without_grounds",
-            f"The session is marked agreed, but {open_questions} neither agreed nor parked.",
+            "The session is marked agreed, but it is not: "
+            + " ".join(check.missing)
+            + " The charter is a draft, marked DRAFT on every page.",
         )
+    elif check.status == "draft":
+        warn("draft", "The session is still a draft: every page of the charter is marked DRAFT.")
+    open_questions = _plural(open_count, "question is", "questions are")
     if open_count:
         warn(
             "open_questions",

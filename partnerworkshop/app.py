@@ -498,6 +498,11 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--paper", choices=["A4", "Letter"], default="A4", help="the paper size (default: A4)"
     )
+    parser.add_argument(
+        "--include-comments",
+        action="store_true",
+        help="print the parties' comments in the appendix (left out by default)",
+    )
 
 
 @command("export", "export the partnership charter as a PDF", _export_arguments)
@@ -511,11 +516,15 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
-    options = CharterOptions(confidentiality=args.confidentiality, paper=args.paper)
+    options = CharterOptions(
+        confidentiality=args.confidentiality,
+        paper=args.paper,
+        include_comments=args.include_comments,
+    )
     exported = export_charter(session, args.output, options)
     summary = exported.summary
     if exported.new_version:
-        session.agreement.charter = exported.record
+        session.agreement.charters = [*session.agreement.charters, exported.record]
         try:
             save_session(session, args.file)
         except FileProblem as problem:
@@ -530,7 +539,7 @@ def _export(args: argparse.Namespace) -> int:
     change = (
         "new version, recorded in the session file"
         if exported.new_version
-        else "the agreed content is unchanged since this version was exported"
+        else "what the charter prints is unchanged since this version was exported"
     )
     print(f"{args.output}: partnership charter, {exported.pages} pages")
     print(f"  version      {summary.version} ({change})")

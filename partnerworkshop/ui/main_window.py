@@ -91,6 +91,9 @@ def action_names() -> dict[str, str]:
         "party.organisation": tr("Edits", "organisation"),
         "party.label": tr("Edits", "short label"),
         "party.colour": tr("Edits", "colour"),
+        "party.legal_name": tr("Edits", "legal name"),
+        "party.registration_number": tr("Edits", "registration number"),
+        "party.registered_address": tr("Edits", "registered address"),
         "party.representatives": tr("Edits", "representatives"),
         "party.representative": tr("Edits", "representative"),
         "template": tr("Edits", "questionnaire change"),
@@ -111,6 +114,8 @@ def action_names() -> dict[str, str]:
         "agreement.definition": tr("Edits", "agreed definition"),
         "agreement.kind": tr("Edits", "agreed kind of relationship"),
         "agreement.status": tr("Edits", "status"),
+        "agreement.legal_effect": tr("Edits", "legal effect"),
+        "agreement.effective_date": tr("Edits", "effective date"),
         "agreement.action_items": tr("Edits", "action items"),
         "agreement.action_item": tr("Edits", "action item"),
         "agreement.signatories": tr("Edits", "signatories"),
@@ -580,9 +585,9 @@ class MainWindow(QMainWindow):
                 self.tr("Opened as a draft"),
                 self.tr(
                     "{name} says the session is agreed, but it is not, so it opens as a draft. "
-                    "Marking it agreed needs:"
+                    "Still needed before the session can be marked agreed:"
                 ).format(name=path.name if path else self.tr("This workshop")),
-                "\n".join(what_agreed_needs(check, session)),
+                "\n".join(f"\u2022 {need}" for need in what_agreed_needs(check, session)),
             )
 
     def _on_edit(self, edit: Edit) -> None:

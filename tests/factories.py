@@ -127,7 +127,7 @@ def agree_on_example(session: Session) -> SessionEditor:
         "name.what_we_call_it",
         "agreed",
         value="partner",
-        wording="We call each other partners, internally and externally.",
+        wording="Each calls the other its partner, internally and externally.",
     )
     editor.resolve("purpose.main_reason", "adopt_b")
     editor.resolve("purpose.more_together", "agreed", value=4)

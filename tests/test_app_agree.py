@@ -439,3 +439,22 @@ def test_the_agreed_kind_is_proposed_from_the_kind_question(window: MainWindow) 
     assert window.session.agreement.agreed_kind == RelationshipKind.STRATEGIC_PARTNERSHIP
     assert page.kind.currentData() == "strategic_partnership"
     assert not page.use_proposal.isVisible()
+
+
+def test_agreed_wording_in_the_first_person_is_pointed_out(window: MainWindow) -> None:
+    page = _agree(window)
+    _open(page, "sharing.payment_model")
+    click(page.panel.choice_buttons["adopt_b"])
+    assert not page.panel.wording_person.isVisible()
+    type_into(page.panel.wording, "We invoice monthly")
+    assert page.panel.wording_person.isVisible()
+    assert page.panel.wording_person.text() == (
+        'The charter speaks of Northwind and Contoso by name, but this wording says "We": who is '
+        "meant may be unclear to a reader."
+    )
+    QTest.keyClick(page.panel.wording, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(page.panel.wording, "Contoso invoices monthly")
+    assert window.session.agreement.items["sharing.payment_model"].wording == (
+        "Contoso invoices monthly"
+    )
+    assert not page.panel.wording_person.isVisible()

@@ -55,6 +55,7 @@ from ..model.edits import ActionItemField, Edit, ItemField, SessionEditor, Signa
 from ..model.kinds import RelationshipKind
 from ..model.positions import ADOPTED_SIDE, agreed_positions, position_of
 from ..model.session import ActionItem, AgreementItem, Resolution, Session, Signatory
+from ..model.statements import FIRST_OR_SECOND_PERSON
 from ..model.template import AnswerValue, Questionnaire, SplitQuestion, TextQuestion
 from . import dialogs
 from .answer_inputs import PlainTextField, make_input
@@ -229,6 +230,8 @@ class ItemPanel(QWidget):
         self.wording.setAccessibleName(self.tr("Agreed wording"))
         self.wording.setPlaceholderText(self.tr("In words both parties accept"))
         agreed.addWidget(self.wording)
+        self.wording_person = label(role="warning")
+        agreed.addWidget(self.wording_person)
         layout.addWidget(self.agreed_box)
 
         self.park_box = QFrame()
@@ -290,6 +293,7 @@ class ItemPanel(QWidget):
 
     def refresh(self) -> None:
         """Show the agreement item as the session holds it, without disturbing typing."""
+        session = self.editor.session
         item = self.item()
         progress = self.page.progress
         carried = progress is not None and self.question_id in progress.carried_over
@@ -306,12 +310,23 @@ class ItemPanel(QWidget):
             self.agreed_input.show_value(item.value if item.resolution == "agreed" else None)
         self.park_box.setVisible(item.resolution == "parked")
         _show_plain(self.wording, item.wording)
+        person = FIRST_OR_SECOND_PERSON.search(item.wording)
+        self.wording_person.setText(
+            self.tr(
+                'The charter speaks of {a} and {b} by name, but this wording says "{word}": '
+                "who is meant may be unclear to a reader."
+            ).format(
+                a=party_name(session, "A"),
+                b=party_name(session, "B"),
+                word=person.group(0) if person else "",
+            )
+        )
+        self.wording_person.setVisible(person is not None)
         _show_plain(self.notes, item.notes)
         _show_line(self.owner, item.owner)
         _show_date(self.due, item.due)
         self.reopen.setVisible(carried)
         self.state.setText(self.page.state_text(self.question_id))
-        session = self.editor.session
         settled = progress is not None and progress.is_settled(self.question_id)
         self.quick_hint.setVisible(
             progress is not None and self.question_id in progress.quick and not settled

@@ -11,6 +11,7 @@ from partnerworkshop.model.agreement import (
     agreement_check,
     agreement_progress,
     draft_definition,
+    halfway_share,
     proposed_kind,
 )
 from partnerworkshop.model.analysis import analyse
@@ -69,6 +70,25 @@ def test_a_close_item_is_never_agreed_with_two_values() -> None:
     )
 
 
+def test_a_close_split_proposes_the_share_halfway_rounded_toward_the_even_split() -> None:
+    session = example_session()
+    editor = SessionEditor(session)
+    split = "governance.decision_say"  # Northwind 30, Contoso 50
+    assert halfway_share(session, split) == 40
+    editor.set_answer("A", split, 35)
+    editor.set_answer("B", split, 40)
+    assert halfway_share(session, split) == 38, "37.5 is rounded toward 50/50"
+    editor.set_answer("A", split, 65)
+    editor.set_answer("B", split, 60)
+    assert halfway_share(session, split) == 62, "the mirrored split rounds the mirrored way"
+    editor.set_answer("A", split, 0)
+    editor.set_answer("B", split, 1)
+    assert halfway_share(session, split) == 1
+    editor.set_answer("B", split, None)
+    assert halfway_share(session, split) is None, "one party has not answered"
+    assert halfway_share(session, "name.importance") is None, "not a split"
+
+
 def test_several_close_items_are_settled_at_once_each_with_its_own_value() -> None:
     session = example_session()
     editor = SessionEditor(session)
@@ -122,6 +142,13 @@ def test_an_agreed_position_without_content_is_not_settled(small_template: Quest
     assert position_of(session, "success").is_agreed
 
 
+def _unsigned_example() -> Session:
+    """The example session without the signatories it names."""
+    session = example_session()
+    session.agreement.signatories = []
+    return session
+
+
 def _ready(session: Session) -> SessionEditor:
     """Everything "agreed" needs: nothing to settle, a definition, a kind, both signatories."""
     editor = SessionEditor(session)
@@ -134,7 +161,7 @@ def _ready(session: Session) -> SessionEditor:
 
 
 def test_agreed_needs_nothing_to_settle_a_definition_a_kind_and_a_signatory_each() -> None:
-    session = example_session()
+    session = _unsigned_example()
     check = agreement_check(session)
     assert check.status == "draft" and not check.ready
     assert check.missing == (
@@ -156,7 +183,7 @@ def test_agreed_needs_nothing_to_settle_a_definition_a_kind_and_a_signatory_each
 
 
 def test_an_unnamed_signatory_does_not_count() -> None:
-    session = example_session()
+    session = _unsigned_example()
     editor = _ready(session)
     editor.remove_signatory(1)
     editor.add_signatory(Signatory(party="B", name=" "))

@@ -228,7 +228,7 @@ class PartyPanel(QFrame):
         _show_text(self.registration_number, party.registration_number)
         _show_text(self.registered_address, party.registered_address)
         self.legal_name.setPlaceholderText(
-            party.organisation or self.tr("e.g. Northwind Logistics Limited")
+            party.organisation or self.tr("e.g. the name in the company register")
         )
         self.colour.setText(party.colour)
         swatch = QPixmap(32, 16)
@@ -335,11 +335,7 @@ class SetupPage(QWidget):
         self.effective_on_date.setAccessibleName(
             self.tr("The charter takes effect on a set date, not on the last signature")
         )
-        self.effective_date = QDateEdit()
-        self.effective_date.setCalendarPopup(True)
-        self.effective_date.setDisplayFormat("d MMMM yyyy")
-        self.effective_date.setAccessibleName(self.tr("Effective date"))
-        self.effective_date.setMaximumDate(LAST_QDATE)
+        self.effective_date = date_field(self.tr("Effective date"))
         effective = QHBoxLayout()
         effective.addWidget(self.effective_on_date)
         effective.addWidget(self.effective_date)

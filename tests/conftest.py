@@ -173,3 +173,8 @@ def window(qtbot: Any, themed_app: Any, dialogs: DialogScript, user_folders: Pat
         main_window.editor.mark_saved()
     main_window.close()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    # The theme belongs to the shared application: a zoom a test left must not reach the next test.
+    if user_files.preferences.zoom != 100:
+        from partnerworkshop.ui.style import apply_theme
+
+        apply_theme(themed_app, 100)

@@ -348,22 +348,7 @@ class Session(Model):
         problems: list[str] = []
         template = self.template
         for side in SIDES:
-            for question_id, answer in self.answers_of(side).items():
-                where = f"Party {side}'s answers"
-                if not template.has_question(question_id):
-                    problems.append(
-                        f'{where}: there is no question "{short_text(question_id)}" '
-                        "in the questionnaire"
-                    )
-                    continue
-                question = template.question(question_id)
-                if answer.value is not None:
-                    try:
-                        question.check_value(answer.value)
-                    except AnswerValueError as error:
-                        problems.append(f"{where}: {error}")
-                if answer.not_sure and not question.allow_not_sure:
-                    problems.append(f'{where}: question "{question_id}" does not allow "not sure"')
+            problems.extend(self._answer_problems(f"Party {side}'s answers", self.answers_of(side)))
             if self.pack_for is not None and side != self.pack_for and self.answers_of(side):
                 problems.append(
                     f"this answer pack is for Party {self.pack_for} "
@@ -400,6 +385,27 @@ class Session(Model):
         )
         return problems
 
+    def _answer_problems(self, where: str, answers: dict[str, Answer]) -> list[str]:
+        """What does not fit the questionnaire in one set of answers (a party's or a person's)."""
+        problems: list[str] = []
+        template = self.template
+        for question_id, answer in answers.items():
+            if not template.has_question(question_id):
+                problems.append(
+                    f'{where}: there is no question "{short_text(question_id)}" '
+                    "in the questionnaire"
+                )
+                continue
+            question = template.question(question_id)
+            if answer.value is not None:
+                try:
+                    question.check_value(answer.value)
+                except AnswerValueError as error:
+                    problems.append(f"{where}: {error}")
+            if answer.not_sure and not question.allow_not_sure:
+                problems.append(f'{where}: question "{question_id}" does not allow "not sure"')
+        return problems
+
     def _individual_problems(self) -> list[str]:
         """What does not fit in the representatives and their individual answers."""
         problems: list[str] = []
@@ -420,23 +426,7 @@ class Session(Model):
                         f'{short_text(representative_id)}"'
                     )
                     continue
-                for question_id, answer in answers.items():
-                    if not template.has_question(question_id):
-                        problems.append(
-                            f'{where}: there is no question "{short_text(question_id)}" '
-                            "in the questionnaire"
-                        )
-                        continue
-                    question = template.question(question_id)
-                    if answer.value is not None:
-                        try:
-                            question.check_value(answer.value)
-                        except AnswerValueError as error:
-                            problems.append(f"{where}: {error}")
-                    if answer.not_sure and not question.allow_not_sure:
-                        problems.append(
-                            f'{where}: question "{question_id}" does not allow "not sure"'
-                        )
+                problems.extend(self._answer_problems(where, answers))
             problems.extend(
                 f'Party {side}: there is no question "{short_text(question_id)}" to settle'
                 for question_id in individual.settled

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -706,6 +707,27 @@ def _positions(args: argparse.Namespace) -> int:
 # --- entry point ------------------------------------------------------------------------------
 
 
+NO_DISPLAY = f"""\
+{PROG}: no display was found, so the app's window cannot open here.
+Everything that is not interactive works without one, for example:
+  {PROG} compare FILE                 where the two parties diverge
+  {PROG} export FILE -o charter.pdf   the partnership charter
+  {PROG} --help                       every command
+From a source folder, run them through dev.py: python3 dev.py run compare FILE"""
+
+
+def _display_missing() -> bool:
+    """A window needs a display: on Linux and the BSDs an X11 or Wayland one, unless Qt is
+    told to draw elsewhere (offscreen, say). Without one Qt stops with a message about its
+    xcb plugin that says nothing of the display."""
+    if sys.platform in ("win32", "darwin"):
+        return False
+    platform = os.environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if platform not in ("", "xcb", "wayland", "wayland-egl"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def _app_parser() -> argparse.ArgumentParser:
     commands = "\n".join(f"  {name:<16}{summary}" for name, (summary, _, _) in COMMANDS.items())
     parser = argparse.ArgumentParser(
@@ -775,6 +797,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _app_parser().parse_args(arguments)
         if args.install_desktop_entry:
             return _install_desktop_entry()
+        if _display_missing():
+            report(NO_DISPLAY)
+            return 1
         from .ui.application import run_app
 
         return run_app(

@@ -139,11 +139,17 @@ def test_a_check_start_opens_the_session_then_closes_the_window(tmp_path: Path) 
     assert session.read_bytes() == before
 
 
-@pytest.mark.slow
-def test_a_check_start_never_closes_over_unsaved_changes() -> None:
-    started = _start_and_quit("--demo")
-    assert started.returncode == 1
-    assert "unsaved changes; the window stays open" in started.stderr
+def test_a_check_start_never_closes_over_unsaved_changes(
+    window: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from partnerworkshop.ui.application import _close_after_start
+
+    window.editor.set_workshop("title", "Typed before the check could close the window")
+    _close_after_start(QApplication.instance(), window)
+    assert "unsaved changes; the window stays open" in capsys.readouterr().err
+    assert window.isVisible()
 
 
 def test_a_session_handed_over_by_the_desktop_opens(window: Any, tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ so the cursor stays where the facilitator is typing.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -61,7 +62,6 @@ from ..model.template import AnswerValue, Questionnaire, SplitQuestion, TextQues
 from . import dialogs
 from .answer_inputs import PlainTextField, make_input
 from .common import (
-    LAST_QDATE,
     answer_in_words,
     kind_label,
     label,
@@ -71,6 +71,7 @@ from .common import (
     status_text,
     try_edit,
 )
+from .dates import date_field, open_calendar_near, qdate
 from .icons import icon
 from .step_status import what_agreed_needs
 from .steps import StepPage
@@ -94,20 +95,25 @@ Choice = Resolution | None
 CHOICES: tuple[Choice, ...] = (None, "adopt_a", "adopt_b", "agreed", "parked")
 
 
-def _date_field(accessible_name: str) -> QDateEdit:
-    field = QDateEdit()
-    field.setCalendarPopup(True)
-    field.setDisplayFormat("d MMM yyyy")
+def _date_field(accessible_name: str, session: Callable[[], Session]) -> QDateEdit:
+    field = date_field(accessible_name)
     field.setMinimumDate(NO_DATE)
-    field.setMaximumDate(LAST_QDATE)
     field.setSpecialValueText(QCoreApplication.translate("Agree", "No date"))
-    field.setAccessibleName(accessible_name)
+    open_calendar_near(field, lambda: _calendar_start(session()))
     return field
+
+
+def _calendar_start(session: Session) -> QDate:
+    """Where a due date's calendar opens: at the workshop's date, or today once that is past
+    (a due date lies after both)."""
+    today = QDate.currentDate()
+    day = session.workshop.date
+    return today if day is None else max(today, qdate(day))
 
 
 def _show_date(field: QDateEdit, value: dt.date | None) -> None:
     with QSignalBlocker(field):
-        field.setDate(NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        field.setDate(NO_DATE if value is None else qdate(value))
 
 
 def _date_of(field: QDateEdit) -> dt.date | None:
@@ -255,10 +261,10 @@ class ItemPanel(QWidget):
         park.addWidget(label(self.tr("Owner:"), wrap=False))
         self.owner = QLineEdit()
         self.owner.setAccessibleName(self.tr("Who takes the parked issue forward"))
-        self.owner.setPlaceholderText(self.tr("e.g. Contoso legal team"))
+        self.owner.setPlaceholderText(self.tr("e.g. both legal teams"))
         park.addWidget(self.owner, 2)
         park.addWidget(label(self.tr("Due:"), wrap=False))
-        self.due = _date_field(self.tr("Date the parked issue is due"))
+        self.due = _date_field(self.tr("Date the parked issue is due"), lambda: editor.session)
         park.addWidget(self.due, 1)
         layout.addWidget(self.park_box)
 
@@ -1170,6 +1176,10 @@ class AgreePage(StepPage):
 
     # --- action items and signatories -----------------------------------------------------
 
+    def _session(self) -> Session:
+        assert self.editor is not None
+        return self.editor.session
+
     def _party_combo(self, current: Side | None, allow_none: bool, name: str) -> QComboBox:
         assert self.editor is not None
         combo = QComboBox()
@@ -1197,7 +1207,10 @@ class AgreePage(StepPage):
                 )
                 party.activated.connect(partial(self._action_party, row, party))
                 table.setCellWidget(row, 1, party)
-                due = _date_field(self.tr("Due date of action item {row}").format(row=row + 1))
+                due = _date_field(
+                    self.tr("Due date of action item {row}").format(row=row + 1),
+                    self._session,
+                )
                 _show_date(due, item.due)
                 due.dateChanged.connect(partial(self._action_due, row, due))
                 table.setCellWidget(row, 3, due)

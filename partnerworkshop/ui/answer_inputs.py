@@ -141,10 +141,13 @@ class ChoiceInput(_InputBase):
         self._group = QButtonGroup(self) if not several else None
         self._keys: list[str] = []
         self._buttons: list[QRadioButton | QCheckBox] = []
+        self.limit_note: QLabel | None = None
         self._rows: list[ChoiceRow] = []
         if max_choices:
-            note = label(self.tr("Choose up to {count}.").format(count=max_choices), "muted")
-            self._layout.addWidget(note)
+            self.limit_note = label()
+            self._named(self.limit_note, self.tr("how many can be chosen"))
+            self._layout.addWidget(self.limit_note)
+            self._show_limit(refused=False)
         for index, (key, text, description) in enumerate(choices):
             button: QRadioButton | QCheckBox = QCheckBox() if several else QRadioButton()
             if description:
@@ -184,6 +187,7 @@ class ChoiceInput(_InputBase):
         if self._group is not None:
             self._group.setExclusive(True)
         self._show_chosen()
+        self._show_limit(refused=False)
 
     def _show_chosen(self) -> None:
         for row, button in zip(self._rows, self._buttons, strict=True):
@@ -198,8 +202,24 @@ class ChoiceInput(_InputBase):
         ]
         if self._max and len(chosen) > self._max:
             self._buttons[index].setChecked(False)  # one too many: take the tick back
+            self._show_limit(refused=True)
             return
+        self._show_limit(refused=False)
         self.committed.emit(chosen)
+
+    def _show_limit(self, *, refused: bool) -> None:
+        """The limit, and when a tick was refused, why (beside the choices, where the eye is)."""
+        note = self.limit_note
+        if note is None:
+            return
+        text = (
+            self.tr("At most {count} can be chosen: untick one to choose this one instead.")
+            if refused
+            else self.tr("Choose up to {count}.")
+        )
+        note.setText(text.format(count=self._max))
+        note.setProperty("role", "warning" if refused else "muted")
+        note.style().polish(note)
 
 
 class ScaleInput(ChoiceInput):

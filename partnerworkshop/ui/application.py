@@ -61,7 +61,7 @@ def build_window(
     if file is not None:
         window.load(file)
     elif demo:
-        window.set_document(example_session(), None, unsaved=True)
+        window.set_document(example_session(), None)
         window.go_to_step(1)
     else:
         window.offer_recovery()

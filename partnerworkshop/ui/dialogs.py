@@ -151,7 +151,42 @@ def preview_incoming(
     return "cancel"
 
 
+def open_url(url: QUrl) -> bool:
+    """Hand ``url`` to the system (tests replace this function): False when nothing took it."""
+    return QDesktopServices.openUrl(url)
+
+
+def ask_open_folder(parent: QWidget | None, path: Path) -> bool:
+    """No application opens ``path``: say so, and offer its folder. True: open the folder."""
+    box = _box(
+        parent,
+        QMessageBox.Icon.Information,
+        _tr("No application opens this file"),
+        _tr(
+            "No application on this computer is set up to open \u201c{name}\u201d (a PDF "
+            "viewer, for a charter). The file itself is saved and complete."
+        ).format(name=path.name),
+        _tr(
+            "It is in the folder {folder}. Open the folder to send or copy the file from "
+            "there, or install a PDF viewer and try again."
+        ).format(folder=path.parent),
+    )
+    folder = box.addButton(_tr("Open the folder"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(_tr("Close"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(folder)
+    box.exec()
+    return box.clickedButton() is folder
+
+
 def open_externally(parent: QWidget | None, path: Path) -> None:
-    """Open a file in the application the system uses for it (a PDF reader, say)."""
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        warn(parent, _tr("The file could not be opened"), str(path))
+    """Open a file in the application the system uses for it (a PDF reader, say); without
+    one, say so plainly and offer to open the folder it is in."""
+    if open_url(QUrl.fromLocalFile(str(path))):
+        return
+    if ask_open_folder(parent, path) and not open_url(QUrl.fromLocalFile(str(path.parent))):
+        warn(
+            parent,
+            _tr("The folder could not be opened"),
+            _tr("No application on this computer is set up to show folders."),
+            str(path.parent),
+        )

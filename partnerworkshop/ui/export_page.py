@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -63,6 +63,9 @@ def part_title(number: str) -> str:
 
 
 class ExportPage(StepPage):
+    charter_recorded = Signal()
+    """The session now records a new version of the charter (the window saves it to its file)."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary: CharterSummary | None = None
@@ -328,19 +331,37 @@ class ExportPage(StepPage):
             return
         if exported.new_version:
             editor.record_charter(exported.record)
+            self.charter_recorded.emit()
         self.exported = exported.path
         self.open_button.setEnabled(True)
+        saved = not editor.is_modified
         if exported.pages is None:
-            done = self.tr(
-                "Exported version {version} as a Word document to {file}. Save the session too: "
-                "it keeps the charter's version and fingerprint."
-            ).format(version=exported.record.version, file=exported.path)
+            done = (
+                self.tr(
+                    "Exported version {version} as a Word document to {file}. The session file "
+                    "keeps the charter's version and fingerprint."
+                )
+                if saved
+                else self.tr(
+                    "Exported version {version} as a Word document to {file}. Save the session "
+                    "too: it keeps the charter's version and fingerprint."
+                )
+            )
         else:
-            done = self.tr(
-                "Exported version {version} ({pages} pages) to {file}. Save the session too: it "
-                "keeps the charter's version and fingerprint."
-            ).format(version=exported.record.version, pages=exported.pages, file=exported.path)
-        self.result.setText(done)
+            done = (
+                self.tr(
+                    "Exported version {version} ({pages} pages) to {file}. The session file "
+                    "keeps the charter's version and fingerprint."
+                )
+                if saved
+                else self.tr(
+                    "Exported version {version} ({pages} pages) to {file}. Save the session too: "
+                    "it keeps the charter's version and fingerprint."
+                )
+            )
+        self.result.setText(
+            done.format(version=exported.record.version, pages=exported.pages, file=exported.path)
+        )
         if self.summary is not None:
             self._show_status(charter_summary(editor.session, self.options()))
 

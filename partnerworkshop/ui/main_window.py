@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QByteArray,
     QCoreApplication,
     QEvent,
     QLockFile,
+    QMargins,
+    QRect,
     QSize,
     Qt,
     QTimer,
@@ -23,7 +24,9 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QGuiApplication,
     QKeySequence,
+    QMoveEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -31,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QDialog,
     QHBoxLayout,
     QMainWindow,
     QMenu,
@@ -38,6 +42,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSizePolicy,
     QStackedWidget,
+    QStatusBar,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -51,7 +56,8 @@ from ..model.recovery import RecoveryEntry
 from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
 from . import dialogs
-from .common import overflow_area
+from .common import answers_hidden_reason, overflow_area
+from .dates import show_moment
 from .icons import icon
 from .room import Room
 from .setup_page import SetupPage
@@ -59,6 +65,7 @@ from .step_status import step_statuses, what_agreed_needs
 from .steps import StepPage
 from .style import ACCENT, INK, MUTED, TOOLBAR_ICON_SIZE, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
+from .window_geometry import FRAME_ALLOWANCE, first_geometry, fits
 
 if TYPE_CHECKING:
     from .agree_page import AgreePage
@@ -301,7 +308,11 @@ class MainWindow(QMainWindow):
         self._autosave.timeout.connect(self.autosave)
 
         self._build_actions()
-        self._restore_geometry()
+        self._build_print_and_help()
+        self._frame_unknown = True
+        self._placed_by_default = False
+        self._state_before_full_screen = Qt.WindowState.WindowNoState
+        self._place_on_screen()
         self.set_document(new_session(builtin_template()), None)
         self.go_to_step(0)
 
@@ -361,9 +372,15 @@ class MainWindow(QMainWindow):
         )
         self._update_zoom_actions()
         self.full_screen_action = self._action(
-            self.tr("&Full screen"), self.toggle_full_screen, key.FullScreen, "full-screen"
+            self.tr("&Full screen"), self.toggle_full_screen, None, "full-screen"
         )
+        self.full_screen_action.setShortcuts(_keys_with("F11", key.FullScreen))
         self.full_screen_action.setCheckable(True)
+        # Esc leaves full screen, and only then: elsewhere it belongs to the focused input.
+        self.leave_full_screen_action = self._action(
+            self.tr("Leave full screen"), self.leave_full_screen, "Esc"
+        )
+        self.leave_full_screen_action.setEnabled(False)
         self.back_action = self._action(
             self.tr("&Previous step"),
             lambda: self.go_to_step(self.stack.currentIndex() - 1),
@@ -441,6 +458,75 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         self._fit_toolbar_to_zoom()
+
+    def _build_print_and_help(self) -> None:
+        """File > Print for paper on the table, and the Help menu."""
+        key = QKeySequence.StandardKey
+        self.print_charter_action = self._action(
+            self.tr("&Print the charter..."), self.print_charter, key.Print
+        )
+        self.print_agenda_action = self._action(self.tr("Print the a&genda..."), self.print_agenda)
+        for action in (self.print_charter_action, self.print_agenda_action):
+            self.file_menu.insertAction(self.close_action, action)
+        self.file_menu.insertSeparator(self.close_action)
+
+        self.guide_action = self._action(self.tr("&Guide"), self.show_guide, None, "help")
+        self.guide_action.setShortcuts(_keys_with("F1", key.HelpContents))
+        self.about_action = self._action(self.tr("&About partnerworkshop"), self.show_about)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(self.guide_action)
+        self.help_menu.addSeparator()
+        self.help_menu.addAction(self.about_action)
+        self._guide: QDialog | None = None
+        self._about: QDialog | None = None
+
+    def show_guide(self) -> None:
+        from .help import TextWindow, guide_text
+
+        if self._guide is None:
+            keyed = [action for action in self.actions() if action.shortcuts()]
+            self._guide = TextWindow(self.tr("Guide"), guide_text(keyed), self)
+        _bring_up(self._guide)
+
+    def show_about(self) -> None:
+        from .help import TextWindow, about_text
+
+        if self._about is None:
+            self._about = TextWindow(self.tr("About partnerworkshop"), about_text(), self)
+        _bring_up(self._about)
+
+    def _print_refused(self) -> bool:
+        """While the answers are hidden, nothing of them goes on paper either."""
+        hidden = answers_hidden_reason(self.session)
+        if hidden is not None:
+            dialogs.warn(self, self.tr("Nothing to print yet"), hidden)
+        return hidden is not None
+
+    def print_charter(self) -> None:
+        from ..export.charter import CharterOptions
+        from .printing import PrintProblem, print_charter
+
+        if self._print_refused():
+            return
+        export_page = self._pages.get(4)
+        options = export_page.options() if export_page is not None else CharterOptions()
+        try:
+            print_charter(self, self.session, options)
+        except PrintProblem:
+            dialogs.warn(
+                self,
+                self.tr("The charter could not be printed"),
+                self.tr("The printer could not be started. Check it, or choose another."),
+            )
+
+    def print_agenda(self) -> None:
+        from .compare_page import question_numbers
+        from .printing import print_agenda
+
+        if self._print_refused():
+            return
+        session = self.session
+        print_agenda(self, session, self.editor.analysis(), question_numbers(session.template))
 
     def outside(self) -> OutsideAnswers:
         """Answer sheets and packs (their modules are loaded when first used)."""
@@ -589,7 +675,9 @@ class MainWindow(QMainWindow):
         else:
             from .export_page import ExportPage
 
-            step_page = ExportPage()
+            export_page = ExportPage()
+            export_page.charter_recorded.connect(self._keep_charter_record)
+            step_page = export_page
         step_page.jump_to_question.connect(self.show_question)
         step_page.jump_to_step.connect(self.go_to_step)
         return step_page
@@ -668,7 +756,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return
         self._leave_document()
-        self.set_document(example_session(), None, unsaved=True)
+        self.set_document(example_session(), None)
         self.go_to_step(1)
 
     def open_file(self, path: Path | None = None) -> bool:
@@ -712,6 +800,12 @@ class MainWindow(QMainWindow):
         if self.path is None:
             return self.save_as()
         return self._save_to(self.path)
+
+    def _keep_charter_record(self) -> None:
+        """A session with a file keeps the new charter's version and fingerprint at once: the
+        charter is out, and the file should say so without a second thought."""
+        if self.path is not None:
+            self._save_to(self.path)
 
     def save_as(self) -> bool:
         suggested = self.path or Path.home() / (self._suggested_name() + SESSION_SUFFIX)
@@ -796,7 +890,7 @@ class MainWindow(QMainWindow):
                 self.tr(
                     "partnerworkshop closed without saving \u201c{title}\u201d. "
                     "Its work was copied automatically at {time}."
-                ).format(title=title, time=entry.saved.astimezone().strftime("%H:%M:%S, %d %b %Y")),
+                ).format(title=title, time=show_moment(entry.saved)),
                 self.tr("Recover it now? Nothing is written to your own file until you save."),
             )
             if choice == "recover":
@@ -859,20 +953,87 @@ class MainWindow(QMainWindow):
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
-            self.showNormal()
+            self.leave_full_screen()
         else:
+            self._state_before_full_screen = self.windowState()
             self.showFullScreen()
-        self.full_screen_action.setChecked(self.isFullScreen())
+
+    def leave_full_screen(self) -> None:
+        """Back to the window as it was before: maximised stays maximised."""
+        if not self.isFullScreen():
+            return
+        if self._state_before_full_screen & Qt.WindowState.WindowMaximized:
+            self.showMaximized()
+        else:
+            self.showNormal()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange:
+            self._learn_frame()
+        if event.type() == QEvent.Type.WindowStateChange:
+            # Also when the window manager itself takes the window in or out of full screen.
+            full = self.isFullScreen()
+            self.menuBar().setVisible(not full)
+            self.toolbar.setVisible(not full)
+            status = self.findChild(QStatusBar)  # made when the first message is shown
+            if status is not None:
+                status.setVisible(not full)
+            self.full_screen_action.setChecked(full)
+            self.leave_full_screen_action.setEnabled(full)
 
     # --- window -----------------------------------------------------------------------------
 
-    def _restore_geometry(self) -> None:
+    def _place_on_screen(self) -> None:
+        """The last size and place if the window, frame included, still fits there; otherwise
+        the preferred size or less, centred on the screen. Maximised if it was."""
         settings = self.user_files.window_settings()
-        # A default value: PySide6 mishandles the None it would give for a missing setting.
-        geometry = settings.value("geometry", QByteArray())
-        if not isinstance(geometry, QByteArray) or not self.restoreGeometry(geometry):
-            available = self.screen().availableGeometry()
-            self.resize(min(1280, available.width()), min(800, available.height()))
+        saved_frame = _margins(settings.value("frame", []))
+        self._frame = saved_frame if saved_frame is not None else FRAME_ALLOWANCE
+        inside = _rect(settings.value("inside", []))
+        screen = QGuiApplication.screenAt(inside.center()) if inside is not None else None
+        if (
+            inside is not None
+            and screen is not None
+            and fits(inside, self._frame, screen.availableGeometry())
+        ):
+            self.setGeometry(inside)
+        else:
+            self._placed_by_default = True  # with a guess at the frame: placed again once known
+            self.setGeometry(first_geometry(self.screen().availableGeometry(), self._frame))
+        if settings.value("maximised", "false") == "true":
+            self.setWindowState(Qt.WindowState.WindowMaximized)
+
+    def moveEvent(self, event: QMoveEvent) -> None:  # noqa: N802 (Qt's name)
+        super().moveEvent(event)
+        self._learn_frame()
+
+    def _learn_frame(self) -> None:
+        """Once the window manager has framed the window (it then moves or activates it), its
+        frame's real size is known: place the window again if the guess was wrong."""
+        handle = self.windowHandle()
+        if (
+            not self._frame_unknown
+            or handle is None
+            or handle.frameMargins().isNull()
+            or self.windowState() != Qt.WindowState.WindowNoState  # a maximised frame differs
+        ):
+            return
+        self._frame_unknown = False
+        self._frame = handle.frameMargins()
+        available = self.screen().availableGeometry()
+        if self._placed_by_default or not fits(self.geometry(), self._frame, available):
+            self.setGeometry(first_geometry(available, self._frame))
+
+    def _save_place(self) -> None:
+        settings = self.user_files.window_settings()
+        inside = self.normalGeometry()
+        settings.setValue("inside", [inside.x(), inside.y(), inside.width(), inside.height()])
+        frame = self._frame
+        settings.setValue("frame", [frame.left(), frame.top(), frame.right(), frame.bottom()])
+        state = self._state_before_full_screen if self.isFullScreen() else self.windowState()
+        maximised = bool(state & Qt.WindowState.WindowMaximized)
+        settings.setValue("maximised", "true" if maximised else "false")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         if not self.maybe_save():
@@ -881,7 +1042,7 @@ class MainWindow(QMainWindow):
         self._leave_document()
         self._release_lock()
         self.room.stop_presenting()
-        self.user_files.window_settings().setValue("geometry", self.saveGeometry())
+        self._save_place()
         event.accept()
 
 
@@ -899,3 +1060,40 @@ def _focus_first_control(area: QWidget) -> None:
             widget.setFocus(Qt.FocusReason.TabFocusReason)
             return
         widget = widget.nextInFocusChain()
+
+
+def _ints(value: object, count: int) -> list[int] | None:
+    """``count`` whole numbers from a setting (the settings file holds them as text)."""
+    if not isinstance(value, list) or len(value) != count:
+        return None
+    try:
+        return [int(str(part)) for part in value]
+    except ValueError:
+        return None
+
+
+def _rect(value: object) -> QRect | None:
+    numbers = _ints(value, 4)
+    if numbers is None or numbers[2] <= 0 or numbers[3] <= 0:
+        return None
+    return QRect(*numbers)
+
+
+def _margins(value: object) -> QMargins | None:
+    numbers = _ints(value, 4)
+    if numbers is None or min(numbers) < 0 or max(numbers) > 200:
+        return None
+    return QMargins(*numbers)
+
+
+def _keys_with(first: str, standard: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """``first`` everywhere, then the platform's own keys for the same: Qt's standard keys
+    give none for some actions on a plain X11 desktop (no full-screen key under openbox)."""
+    keys = [QKeySequence(first)]
+    return keys + [key for key in QKeySequence.keyBindings(standard) if key not in keys]
+
+
+def _bring_up(window: QWidget) -> None:
+    window.show()
+    window.raise_()
+    window.activateWindow()

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -33,7 +32,8 @@ from ..model.edits import Edit, PartyField, RepresentativeField, SessionEditor, 
 from ..model.session import PartyAnswering
 from ..model.template import Questionnaire
 from . import dialogs
-from .common import LAST_QDATE, label, mark_with_party_colour, party_name, try_edit
+from .common import label, mark_with_party_colour, party_name, try_edit
+from .dates import date_field, qdate
 from .icons import icon
 
 REPRESENTATIVE_FIELDS: tuple[RepresentativeField, ...] = ("name", "role", "email")
@@ -64,10 +64,11 @@ class PartyPanel(QFrame):
         form = QFormLayout()
         self.organisation = _text_field(
             self.tr("Party {side}: organisation").format(side=side),
-            self.tr("e.g. Northwind Logistics"),
+            self.tr("e.g. its full registered name"),
         )
         self.short_label = _text_field(
-            self.tr("Party {side}: short label").format(side=side), self.tr("e.g. Northwind")
+            self.tr("Party {side}: short label").format(side=side),
+            self.tr("e.g. a short name the room uses"),
         )
         self.short_label.setMaxLength(40)
         self.colour = QPushButton()
@@ -227,7 +228,7 @@ class PartyPanel(QFrame):
         _show_text(self.registration_number, party.registration_number)
         _show_text(self.registered_address, party.registered_address)
         self.legal_name.setPlaceholderText(
-            party.organisation or self.tr("e.g. Northwind Logistics Limited")
+            party.organisation or self.tr("e.g. the name in the company register")
         )
         self.colour.setText(party.colour)
         swatch = QPixmap(32, 16)
@@ -300,13 +301,9 @@ class SetupPage(QWidget):
         form = QFormLayout()
         self.title = _text_field(
             self.tr("Workshop title"),
-            self.tr("e.g. Northwind and Contoso: what our partnership means"),
+            self.tr("e.g. What our partnership means to each of us"),
         )
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMMM yyyy")
-        self.date.setMaximumDate(LAST_QDATE)
-        self.date.setAccessibleName(self.tr("Workshop date"))
+        self.date = date_field(self.tr("Workshop date"))
         self.location = _text_field(self.tr("Location"))
         self.facilitator = _text_field(self.tr("Facilitator"))
         form.addRow(self.tr("Title"), self.title)
@@ -338,11 +335,7 @@ class SetupPage(QWidget):
         self.effective_on_date.setAccessibleName(
             self.tr("The charter takes effect on a set date, not on the last signature")
         )
-        self.effective_date = QDateEdit()
-        self.effective_date.setCalendarPopup(True)
-        self.effective_date.setDisplayFormat("d MMMM yyyy")
-        self.effective_date.setAccessibleName(self.tr("Effective date"))
-        self.effective_date.setMaximumDate(LAST_QDATE)
+        self.effective_date = date_field(self.tr("Effective date"))
         effective = QHBoxLayout()
         effective.addWidget(self.effective_on_date)
         effective.addWidget(self.effective_date)
@@ -417,7 +410,7 @@ class SetupPage(QWidget):
         if workshop.date is None:
             self.date.setDate(QDate.currentDate())
         else:
-            self.date.setDate(QDate(workshop.date.year, workshop.date.month, workshop.date.day))
+            self.date.setDate(qdate(workshop.date))
         self.date.blockSignals(False)
         for panel in self.parties.values():
             panel.refresh()

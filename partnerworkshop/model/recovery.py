@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import FileProblem
 from .session import Session, now
-from .storage import load_session, read_json, session_to_json, write_atomically
+from .storage import fit_problems, load_session, read_json, session_to_json, write_atomically
 
 SESSION_SUFFIX = ".pws.json"
 NOTE_SUFFIX = ".note.json"
@@ -44,7 +44,11 @@ class RecoveryStore:
         self.folder.mkdir(parents=True, exist_ok=True)
         session_path, note_path = self._paths(str(session.id))
         note = {"original": str(original) if original else None, "saved": now().isoformat()}
-        write_atomically(session_path, session_to_json(session).encode("utf-8"))
+        data = session_to_json(session).encode("utf-8")
+        problems = fit_problems(session, data)
+        if problems:
+            raise FileProblem(session_path, problems)  # it could not be recovered from
+        write_atomically(session_path, data)
         write_atomically(note_path, json.dumps(note).encode("utf-8"))
 
     def discard(self, session: Session) -> None:

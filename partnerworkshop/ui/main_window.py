@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -49,6 +52,7 @@ from ..model.edits import Edit, SessionEditor
 from ..model.recovery import RecoveryEntry
 from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
+from ..model.template import short_text
 from . import dialogs
 from .common import overflow_area
 from .icons import icon
@@ -221,6 +225,7 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self._lock: QLockFile | None = None
         self._outside: OutsideAnswers | None = None
+        self._in_last_resort = False
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowIcon(icon("partnerworkshop"))
 
@@ -765,6 +770,44 @@ class MainWindow(QMainWindow):
             return
         self.set_document(session, entry.original, unsaved=True)
         self.go_to_step(1)
+
+    # --- the last resort -----------------------------------------------------------------------
+
+    def last_resort(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        """An error no part of the app expected: keep the work, say so plainly, carry on.
+
+        Installed as the handler of errors nothing else caught; whatever happens, the user sees
+        a message in words, never a traceback, and the unsaved work is in a recovery copy.
+        """
+        if self._in_last_resort:
+            return  # an error while handling one: the first message is still up
+        self._in_last_resort = True
+        try:
+            # For a report: the details on the error output, which a user of the window never sees.
+            traceback.print_exception(kind, error, trace, file=sys.stderr)
+            kept = self.tr("Nothing needed keeping: there were no unsaved changes.")
+            if self._editor is not None and self.editor.is_modified:
+                try:
+                    self.user_files.recovery.save(self.editor.session, self.path)
+                    kept = self.tr(
+                        "Your unsaved work is kept in a recovery copy; save it as usual, or "
+                        "recover it when partnerworkshop starts next time."
+                    )
+                except (FileProblem, OSError):
+                    kept = self.tr("Save your work now, under a new name if need be.")
+            dialogs.warn(
+                self,
+                self.tr("Something went wrong"),
+                self.tr(
+                    "partnerworkshop met a problem it did not expect, and the last action may "
+                    "not have been completed. {kept}"
+                ).format(kept=kept),
+                short_text(f"{kind.__name__}: {error}", 300),
+            )
+        finally:
+            self._in_last_resort = False
 
     # --- edit, view -------------------------------------------------------------------------
 

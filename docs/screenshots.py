@@ -21,6 +21,7 @@ os.environ["PARTNERWORKSHOP_USER_DIR"] = tempfile.mkdtemp(prefix="partnerworksho
 from PySide6.QtWidgets import QApplication
 
 from partnerworkshop.model.catalog import example_session
+from partnerworkshop.model.session import Session
 from partnerworkshop.ui.application import create_application
 from partnerworkshop.ui.main_window import MainWindow
 from partnerworkshop.ui.style import apply_theme
@@ -31,12 +32,16 @@ SIZE = (1280, 720)
 
 
 def shoot(
-    name: str, step: int, zoom: int = 100, prepare: Callable[[MainWindow], None] | None = None
+    name: str,
+    step: int,
+    zoom: int = 100,
+    prepare: Callable[[MainWindow], None] | None = None,
+    session: Callable[[], Session] = example_session,
 ) -> None:
     app = create_application()
     apply_theme(app, zoom)
     window = MainWindow(UserFiles())
-    window.set_document(example_session(), None)
+    window.set_document(session(), None)
     window.resize(*SIZE)
     window.show()
     window.go_to_step(step)
@@ -66,6 +71,26 @@ def agree_a_little(window: MainWindow) -> None:
     editor.set_item_notes("sharing.costs", "Contoso funds the new stock-management system.")
 
 
+def northwind_individually() -> Session:
+    """The example with Northwind's representatives answering individually: James Whitfield as
+    Northwind answered, Sarah Okafor as Contoso did."""
+    session = example_session()
+    session.parties.A.answering = "individually"
+    james, sarah = (person.id for person in session.parties.A.representatives)
+    session.individual.A.by_representative = {
+        james: dict(session.answers.A),
+        sarah: dict(session.answers.B),
+    }
+    return Session.model_validate(session.model_dump())
+
+
+def show_inside_each_party(window: MainWindow) -> None:
+    page = window.compare_page
+    page.tabs.setCurrentWidget(page.inside_tab)
+    QApplication.processEvents()  # laid out, so the tabs' place is known
+    page.scroll_area.verticalScrollBar().setValue(page.tabs.y())
+
+
 def agree_and_open_an_item(window: MainWindow) -> None:
     agree_a_little(window)
     window.agree_page.show_item("sharing.costs")
@@ -79,6 +104,12 @@ def main() -> int:
     )
     shoot("answer-step-zoomed.png", step=1, zoom=175)
     shoot("compare-step.png", step=2)
+    shoot(
+        "compare-inside.png",
+        step=2,
+        prepare=show_inside_each_party,
+        session=northwind_individually,
+    )
     shoot("agree-step.png", step=3, prepare=agree_and_open_an_item)
     shoot("export-step.png", step=4, prepare=agree_a_little)
     return 0

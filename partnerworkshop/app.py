@@ -122,6 +122,8 @@ def _files_argument(parser: argparse.ArgumentParser) -> None:
 @command("validate", "check session or template files", _files_argument)
 def _validate(args: argparse.Namespace) -> int:
     from .errors import FileProblem
+    from .model.agreement import agreement_check
+    from .model.statements import statement_problems
     from .model.storage import load_any
     from .model.template import Questionnaire
 
@@ -133,8 +135,21 @@ def _validate(args: argparse.Namespace) -> int:
             report(problem)
             failed = True
             continue
-        what = "questionnaire template" if isinstance(loaded, Questionnaire) else "session"
-        print(f"{path}: valid {what}")
+        if isinstance(loaded, Questionnaire):
+            what, problems = "questionnaire template", statement_problems(loaded)
+        else:
+            check = agreement_check(loaded)
+            what = "session"
+            problems = (
+                ["the session is marked agreed, but it is not: " + " ".join(check.missing)]
+                if check.claimed_wrongly
+                else []
+            )
+        if problems:
+            report(FileProblem(path, problems))
+            failed = True
+        else:
+            print(f"{path}: valid {what}")
     return 1 if failed else 0
 
 
@@ -211,9 +226,47 @@ def _party_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _representative_argument(parser: argparse.ArgumentParser, whose: str) -> None:
+    parser.add_argument(
+        "--representative",
+        default=None,
+        metavar="NAME",
+        help=f"{whose} one representative of the party (their name as in the session)",
+    )
+
+
+def find_representative(path: Path, session: Session, side: str, name: str) -> str:
+    """The id of the party's representative called ``name`` (or with that id)."""
+    from .errors import FileProblem
+
+    assert side in ("A", "B")
+    party = session.parties.A if side == "A" else session.parties.B
+    wanted = name.strip().casefold()
+    found = [
+        person.id
+        for person in party.representatives
+        if person.name.strip().casefold() == wanted or person.id == name.strip()
+    ]
+    if len(found) == 1:
+        return found[0]
+    party_name = party.label or party.organisation or f"Party {side}"
+    if found:
+        problem = (
+            f'Party {side} ({party_name}) has {len(found)} representatives called "{name}"; '
+            "give them different names in Set up"
+        )
+    else:
+        names = ", ".join(f'"{person.name}"' for person in party.representatives if person.name)
+        problem = f'Party {side} ({party_name}) has no representative called "{name}"' + (
+            f"; its representatives are {names}" if names else "; it has no representatives yet"
+        )
+    raise FileProblem(path, [problem])
+
+
 def _export_answers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
     _party_argument(parser)
+    _representative_argument(parser, "the sheet of")
     _output_arguments(parser, "the answer sheet (.csv)")
 
 
@@ -230,13 +283,22 @@ def _export_answers(args: argparse.Namespace) -> int:
     if session.pack_for not in (None, args.party):
         report(f"{args.file}: this answer pack holds Party {session.pack_for}'s answers only")
         return 1
+    representative = None
+    if args.representative is not None:
+        representative = find_representative(args.file, session, args.party, args.representative)
     if refuse_session_itself(args.output, args.file, "the answer sheet"):
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
-    write_answer_sheet(session, args.party, args.output)
+    write_answer_sheet(session, args.party, args.output, representative)
     name = session.party(args.party).display_name(args.party)
-    print(f"{args.output}: answer sheet for Party {args.party} ({name})")
+    if representative is None:
+        print(f"{args.output}: answer sheet for Party {args.party} ({name})")
+    else:
+        print(
+            f"{args.output}: answer sheet for {args.representative} of Party {args.party} "
+            f"({name}); it holds nobody else's answers"
+        )
     return 0
 
 
@@ -252,6 +314,7 @@ def _import_answers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file to update")
     _party_argument(parser)
     parser.add_argument("sheet", type=Path, metavar="SHEET", help="the filled-in answer sheet")
+    _representative_argument(parser, "the individual answers of")
     _replace_argument(parser)
     parser.add_argument(
         "--from-other-session",
@@ -272,9 +335,16 @@ def _import_answers(args: argparse.Namespace) -> int:
     from .model.storage import load_session
 
     session = load_session(args.file)
+    representative = None
+    if args.representative is not None:
+        representative = find_representative(args.file, session, args.party, args.representative)
     try:
         answers = read_answer_sheet(
-            args.sheet, session, args.party, from_other_session=args.from_other_session
+            args.sheet,
+            session,
+            args.party,
+            representative=representative,
+            from_other_session=args.from_other_session,
         )
     except SheetFromOtherSession as problem:
         raise FileProblem(
@@ -285,7 +355,7 @@ def _import_answers(args: argparse.Namespace) -> int:
             ],
         ) from None
     try:
-        plan = plan_import(session, args.party, answers)
+        plan = plan_import(session, args.party, answers, representative)
     except AnswersRefused as refused:
         raise FileProblem(args.file, refused.problems) from None
     return _take_in(args.file, session, plan, args.replace, source=args.sheet, what="sheet")
@@ -294,6 +364,7 @@ def _import_answers(args: argparse.Namespace) -> int:
 def _pack_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
     _party_argument(parser)
+    _representative_argument(parser, "a pack for")
     _output_arguments(parser, "the answer pack (.pws.json)")
 
 
@@ -310,6 +381,9 @@ def _pack(args: argparse.Namespace) -> int:
     from .model.storage import load_session, save_session
 
     session = load_session(args.file)
+    representative = None
+    if args.representative is not None:
+        representative = find_representative(args.file, session, args.party, args.representative)
     if refuse_session_itself(args.output, args.file, "the answer pack"):
         return 1
     if refuse_overwrite(args.output, args.force):
@@ -317,17 +391,23 @@ def _pack(args: argparse.Namespace) -> int:
     # The session keeps the secret its packs are sealed with, to check them when they return.
     key_is_new = SessionEditor(session).keep_pack_key(new_pack_key())
     try:
-        pack = make_pack(session, args.party)
+        pack = make_pack(session, args.party, representative)
     except AnswersRefused as refused:
         raise FileProblem(args.file, refused.problems) from None
     if key_is_new:
         save_session(session, args.file)
     save_session(pack, args.output)
     name = pack.party(args.party).display_name(args.party)
-    print(
-        f"{args.output}: answer pack for Party {args.party} ({name}); "
-        "it holds none of the other party's answers"
-    )
+    if representative is None:
+        print(
+            f"{args.output}: answer pack for Party {args.party} ({name}); "
+            "it holds none of the other party's answers"
+        )
+    else:
+        print(
+            f"{args.output}: answer pack for {args.representative} of Party {args.party} "
+            f"({name}); it holds nobody else's answers"
+        )
     return 0
 
 
@@ -363,6 +443,9 @@ def _take_in(
     from .model.storage import save_session
 
     party = f"Party {plan.side} ({session.party(plan.side).display_name(plan.side)})"
+    if plan.representative is not None:
+        person = session.party(plan.side).representative(plan.representative).name
+        party = f"{person or 'a representative'} of {party}"
     if plan.has_conflicts and not replace:
         count = len(plan.conflicts)
         differ = (
@@ -394,6 +477,11 @@ def _take_in(
     print(
         f"{path}: {verb} {party}'s answers from {source}: {describe_outcome(plan, replace=replace)}"
     )
+    if plan.switches_to_individual:
+        print(
+            f"{path}: Party {plan.side} now answers individually; its answers so far stay "
+            "its answers, and it settles them from its representatives' answers"
+        )
     return 0
 
 
@@ -453,6 +541,50 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sign_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("charter", type=Path, metavar="CHARTER", help="the charter (PDF) to sign")
+    parser.add_argument(
+        "--field",
+        required=True,
+        metavar="NAME",
+        help="the signature field to sign, named after its signatory",
+    )
+    parser.add_argument(
+        "--certificate",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help="the signer's key and certificate, a PKCS#12 file (.p12 or .pfx); its passphrase "
+        f"is read from {PASSPHRASE_VARIABLE} or asked for",
+    )
+    _output_arguments(parser, "the signed PDF")
+
+
+PASSPHRASE_VARIABLE = "PARTNERWORKSHOP_CERTIFICATE_PASSPHRASE"
+
+
+@command("sign", "sign one signature field of a charter with a certificate", _sign_arguments)
+def _sign(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from .export.signing import sign_charter
+
+    if args.output.resolve() == args.charter.resolve():
+        report(f"{args.output}: this is the charter itself; choose another name for the signed PDF")
+        return 1
+    if refuse_overwrite(args.output, args.force):
+        return 1
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE)
+    if passphrase is None:
+        passphrase = getpass.getpass(f"Passphrase of {args.certificate}: ")
+    sign_charter(
+        args.charter, args.field, args.certificate, passphrase.encode() or None, args.output
+    )
+    print(f'{args.output}: {args.charter} signed in the field "{args.field}"')
+    return 0
+
+
 def _file_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("file", type=Path, metavar="FILE", help="the session file")
 
@@ -467,6 +599,78 @@ def _fingerprint(args: argparse.Namespace) -> int:
     from .model.storage import load_session
 
     print(fingerprint(load_session(args.file)))
+    return 0
+
+
+def _positions_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help="a session file")
+    parser.add_argument(
+        "--json", action="store_true", help="print the status and every position as JSON"
+    )
+
+
+POSITION_STATES = {
+    "adopt_a": "adopted_a",
+    "adopt_b": "adopted_b",
+    "agreed": "agreed",
+    "carried_over": "carried_over",
+    "parked": "parked",
+    "open": "open",
+}
+
+
+@command(
+    "positions",
+    "show whether the session is agreed and every question's agreed position",
+    _positions_arguments,
+)
+def _positions(args: argparse.Namespace) -> int:
+    from .model.agreement import agreement_check
+    from .model.positions import agreed_positions
+    from .model.storage import load_session
+
+    session = load_session(args.file)
+    check = agreement_check(session)
+    positions = agreed_positions(session)
+    if args.json:
+        content = {
+            "status": check.status,
+            "missing": list(check.missing),
+            "positions": [
+                {
+                    "question_id": position.question.id,
+                    "state": POSITION_STATES[position.reached],
+                    "value": position.value if position.is_agreed else None,
+                    "statement": position.statement,
+                }
+                for position in positions
+            ],
+        }
+        print(json.dumps(content, indent=2, ensure_ascii=False))
+        return 0
+    print(f"Status: {check.status}")
+    if check.missing:
+        print("Before the session can be marked agreed:")
+        for sentence in check.missing:
+            print(f"  - {sentence}")
+    elif check.status == "draft":
+        print("Nothing is missing: the session can be marked agreed.")
+    words = {
+        "adopt_a": f"adopted from {session.parties.A.display_name('A')}'s answer",
+        "adopt_b": f"adopted from {session.parties.B.display_name('B')}'s answer",
+        "agreed": "agreed",
+        "carried_over": "carried over",
+        "parked": "parked",
+        "open": "open",
+    }
+    for position in positions:
+        print(f"\n{position.question.id} ({words[position.reached]})")
+        if position.statement:
+            print(f"  {position.statement}")
+        elif position.missing:
+            print(f"  Not settled: {position.missing}")
+        else:
+            print(f"  No agreed position yet: {position.question.prompt}")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.edits import SessionEditor
 from partnerworkshop.model.kinds import RelationshipKind
 from partnerworkshop.model.kinds import RelationshipKind as K
@@ -168,6 +169,17 @@ def agree_on_example(session: Session) -> SessionEditor:
         "stock on site, and Northwind's service levels never slip.",
     )
     editor.resolve("change.when_things_change", "adopt_b")
+    # The answers to these two were close: settled in one go, each with its own value.
+    editor.settle_items(
+        [
+            ("name.importance", "adopt_b", 5),
+            (
+                "contribution.want_from_them",
+                "adopt_a",
+                ["priority", "on_terms", "joint_ideas", "visibility", "public_reach", "sales"],
+            ),
+        ]
+    )
     editor.park("sharing.rewards", "Finance leads of both organisations", date(2026, 6, 30))
     editor.park("change.ending", "Legal teams of both organisations", date(2026, 7, 15))
     editor.set_definition(
@@ -248,3 +260,18 @@ def park_the_rest(editor: SessionEditor) -> None:
     for question_id in progress.to_settle:
         if (session.agreement.items.get(question_id) or AgreementItem()).resolution is None:
             editor.park(question_id, "Both parties", None)
+
+
+def individual_example(*, anonymous: bool = False) -> Session:
+    """The example session, with Northwind's two representatives answering individually: James
+    Whitfield as Northwind answered, Sarah Okafor as Contoso did."""
+    session = example_session()
+    northwind = session.parties.A
+    northwind.answering = "individually"
+    northwind.anonymous = anonymous
+    james, sarah = (representative.id for representative in northwind.representatives)
+    session.individual.A.by_representative = {
+        james: dict(session.answers.A),
+        sarah: dict(session.answers.B),
+    }
+    return Session.model_validate(session.model_dump())

@@ -71,7 +71,8 @@ def _fill_template(template: dict[str, Any], counter: list[int]) -> None:
 def hostile_session() -> Session:
     """The example session with hostile text in every text a person can type.
 
-    Names, roles, answers, comments, the questionnaire's own wording, agreed positions, parked
+    Names, roles, answers (Northwind's representatives' own as well), comments, the
+    questionnaire's own wording, agreed positions, parked
     items, action items, the agreed definition and the signatories all hold hostile text; one
     comment, one text answer and the definition are 10,000 characters long.
     """
@@ -109,6 +110,16 @@ def hostile_session() -> Session:
     first_text_question = text_questions[0]
     raw["answers"]["A"][first_text_question]["value"] = LONG_TEXT
     raw["answers"]["B"][first_text_question] = {"comment": LONG_TEXT}
+
+    # Northwind's representatives answer individually: the first as Northwind, the second as
+    # Contoso answered, hostile comments and text answers included.
+    northwind = raw["parties"]["A"]
+    northwind["answering"] = "individually"
+    first, second = (person["id"] for person in northwind["representatives"][:2])
+    raw["individual"]["A"]["by_representative"] = {
+        first: dict(raw["answers"]["A"]),
+        second: dict(raw["answers"]["B"]),
+    }
 
     answered = list(raw["answers"]["A"])
     raw["agreement"] = {

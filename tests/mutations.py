@@ -15,9 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from factories import individual_example
 from hostile import HOSTILE_TEXTS
 from hypothesis import strategies as st
 
+from partnerworkshop.model.session import Session
+from partnerworkshop.model.storage import session_to_json
 from partnerworkshop.resources import resource_path
 
 Node = Any
@@ -89,7 +92,15 @@ def load_seed(*parts: str) -> Seed:
     return Seed(parts[-1], data, tree, _paths(tree))
 
 
+def session_seed(name: str, session: Session) -> Seed:
+    data = session_to_json(session).encode("utf-8")
+    tree = json.loads(data)
+    return Seed(name, data, tree, _paths(tree))
+
+
 EXAMPLE_SESSION = load_seed("examples", "northwind-contoso.pws.json")
+# The example with Northwind's representatives answering individually and anonymously.
+INDIVIDUAL_SESSION = session_seed("individual answers", individual_example(anonymous=True))
 TEMPLATES = (
     load_seed("templates", "partnership-meaning.json"),
     load_seed("templates", "partnership-meaning-short.json"),

@@ -71,13 +71,32 @@ parties = st.builds(
     representatives=st.lists(
         st.builds(
             Representative,
+            id=st.from_regex(r"[0-9a-f]{12}", fullmatch=True),
             name=short_text,
             role=short_text,
             email=st.sampled_from(["", "a@b.example"]),
         ),
         max_size=3,
+        unique_by=lambda representative: representative.id,
     ),
+    answering=st.sampled_from(["as_one", "individually"]),
+    anonymous=st.booleans(),
 )
+
+
+@st.composite
+def individual_answers(draw: st.DrawFn, template: Questionnaire, party: Party) -> dict[str, Any]:
+    """Answers of some of the party's representatives, and some questions settled."""
+    return {
+        "by_representative": {
+            representative.id: draw(party_answers(template))
+            for representative in party.representatives
+            if draw(st.booleans())
+        },
+        "settled": draw(
+            st.lists(st.sampled_from([q.id for q in template.questions()]), unique=True)
+        ),
+    }
 
 
 @st.composite
@@ -95,5 +114,8 @@ def sessions(draw: st.DrawFn, template: Questionnaire) -> Session:
         ),
         "parties": {"A": draw(parties), "B": draw(parties)},
         "answers": {"A": draw(party_answers(template)), "B": draw(party_answers(template))},
+    }
+    data["individual"] = {
+        side: draw(individual_answers(template, data["parties"][side])) for side in ("A", "B")
     }
     return Session.model_validate(data)

@@ -12,12 +12,12 @@ from partnerworkshop.model.analysis import (
     OPEN_ASSUMED_GAP,
     agenda_reason,
     analyse,
-    kendall_tau_distance,
     one_line,
     question_gap,
     status_of,
 )
 from partnerworkshop.model.catalog import example_session
+from partnerworkshop.model.gaps import kendall_tau_distance
 from partnerworkshop.model.session import Answer, Importance
 from partnerworkshop.model.template import (
     Option,

@@ -13,6 +13,8 @@ from strategies import sessions, values_for
 from partnerworkshop.model.analysis import Analysis, analyse
 from partnerworkshop.model.base import SIDES
 from partnerworkshop.model.catalog import builtin_template
+from partnerworkshop.model.consolidation import propose
+from partnerworkshop.model.edits import SessionEditor
 from partnerworkshop.model.session import Answer, Parties, PartyAnswers, Session
 from partnerworkshop.model.template import Questionnaire
 
@@ -161,3 +163,33 @@ def test_any_answered_session_of_the_default_questionnaire(session: Session) -> 
     analysis = analyse(session)
     check_invariants(session, analysis)
     check_swap(analysis, analyse(swapped(session)))
+
+
+@given(sessions(SMALL))
+@settings(max_examples=100)
+def test_inside_each_party_of_any_session(session: Session) -> None:
+    analysis = analyse(session)
+    for side in SIDES:
+        party = session.party(side)
+        inside = analysis.inside[side]
+        if not party.answers_individually:
+            assert inside is None
+            assert all(result.spread[side] is None for result in analysis.questions)
+            continue
+        assert inside is not None
+        assert len(inside.representatives) == len(party.representatives)
+        for result in analysis.questions:
+            spread = result.spread[side]
+            assert spread is None or 0.0 <= spread <= 1.0
+            assert spread == inside.spread[result.question_id]
+        assert set(inside.settle_first) <= set(inside.differ)
+        for question in session.template.questions():
+            given_answers = [
+                session.representative_answer(side, person.id, question.id)
+                for person in party.representatives
+            ]
+            proposal = propose(question, given_answers)
+            if proposal.value is not None:
+                assert question.check_value(proposal.value) == proposal.value
+            # The party can always settle on the proposal.
+            SessionEditor(session.model_copy(deep=True)).settle(side, question.id, proposal)

@@ -27,7 +27,7 @@ from partnerworkshop.model.base import SIDES, Side
 from partnerworkshop.model.catalog import builtin_template
 from partnerworkshop.model.edits import SessionEditor
 from partnerworkshop.model.incoming import AnswersRefused
-from partnerworkshop.model.session import Answer, Session
+from partnerworkshop.model.session import Answer, Representative, Session
 
 SHEET = Path("sheet.csv")
 # The small questionnaire's rows, as a spreadsheet numbers them: four lines for people and the
@@ -400,3 +400,61 @@ def test_an_answer_pack_takes_only_its_own_party_s_answers(small_session: Sessio
     incoming = read(edited_sheet(small_session, "B", "trust", value="3"), small_session, "B")
     with pytest.raises(AnswersRefused, match="answer pack for Party A"):
         plan_import(small_session, "B", incoming)
+
+
+# --- one representative's sheet -------------------------------------------------------------
+
+
+def _sheetable(answers: dict[str, Answer]) -> dict[str, Answer]:
+    expected = {}
+    for question_id, answer in answers.items():
+        if answer.value == "":
+            answer = answer.model_copy(update={"value": None})
+        if not answer.is_empty:
+            expected[question_id] = answer
+    return expected
+
+
+@settings(max_examples=60)
+@given(sessions(make_small_template()), st.sampled_from(SIDES), st.data())
+def test_a_representative_s_sheet_round_trips_and_holds_nobody_else_s_answers(
+    session: Session, side: Side, data: st.DataObject
+) -> None:
+    people = session.party(side).representatives
+    if not people:
+        return
+    person = data.draw(st.sampled_from(people))
+    sheet = answer_sheet_bytes(session, side, person.id)
+    own = _sheetable(session.representative_answers(side, person.id))
+    assert parse_answer_sheet(sheet, session, side, SHEET, representative=person.id) == own
+    # Every comment and text answer in the sheet is this representative's own.
+    rows = list(csv.reader(io.StringIO(sheet.decode("utf-8-sig"), newline="")))
+    header = rows.index(list(COLUMNS))
+    for row in rows[header + 1 :]:
+        answer = own.get(row[0], Answer())
+        assert unprotect_formula(row[COLUMNS.index("comment")]) == answer.comment
+    # Taken back in, it changes that representative's answers alone.
+    emptied = session.model_copy(deep=True)
+    emptied.individual_of(side).by_representative.pop(person.id, None)
+    plan = plan_import(emptied, side, own, person.id)
+    SessionEditor(emptied).apply(plan.edit(replace=False))
+    assert _sheetable(emptied.representative_answers(side, person.id)) == own
+    assert emptied.answers == session.answers
+    others = {
+        key: value
+        for key, value in session.individual_of(side).by_representative.items()
+        if key != person.id
+    }
+    assert {
+        key: value
+        for key, value in emptied.individual_of(side).by_representative.items()
+        if key != person.id
+    } == others
+
+
+def test_a_representative_s_sheet_is_not_taken_as_the_party_s(small_session: Session) -> None:
+    small_session.parties.A.representatives = [Representative(name="Ann; (id 0000000000)")]
+    ann = small_session.parties.A.representatives[0].id
+    sheet = answer_sheet_bytes(small_session, "A", ann)
+    assert parse_answer_sheet(sheet, small_session, "A", SHEET, representative=ann) == {}
+    assert "take it in as that representative's answers" in problems(sheet, small_session)[0]

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit
 from ui_driver import click, type_into, type_text, visible_texts
 
 from partnerworkshop.model.agreement import agreement_progress
 from partnerworkshop.model.catalog import example_session
+from partnerworkshop.model.kinds import RelationshipKind
+from partnerworkshop.model.session import Signatory
+from partnerworkshop.model.storage import save_session
 from partnerworkshop.model.template import SingleChoiceQuestion, SplitQuestion
 from partnerworkshop.ui.agree_page import AgreePage
 from partnerworkshop.ui.answer_inputs import ChoiceInput, SplitInput
@@ -111,13 +116,48 @@ def test_notes_keep_the_cursor_while_typing(window: MainWindow) -> None:
     assert panel.notes.hasFocus()
 
 
-def test_marked_agreed_only_when_everything_is_settled(window: MainWindow) -> None:
+def test_mark_as_agreed_says_what_is_missing_and_asks_to_confirm(
+    window: MainWindow, dialogs: Any
+) -> None:
     page = _agree(window)
     editor = window.editor
     assert not page.mark_agreed.isEnabled()
+    assert page.missing_label.isVisible()
+    missing = page.missing_label.text()
+    total = agreement_progress(window.session).total
+    for part in (
+        f"{total} questions are still to be settled.",
+        "There is no agreed definition yet.",
+        "The agreed kind of relationship is not chosen yet.",
+        "Northwind has no named signatory yet.",
+        "Contoso has no named signatory yet.",
+    ):
+        assert part in missing
     for question_id in agreement_progress(window.session).to_settle:
         editor.park(question_id, "Both", None)
-    assert page.mark_agreed.isEnabled()
+    editor.set_definition("Partners in supply.")
+    editor.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP)
+    editor.add_signatory(Signatory(party="A", name="James Whitfield"))
+    assert page.missing_label.text() == (
+        "Before the session can be marked agreed: Contoso has no named signatory yet."
+    )
+    assert not page.mark_agreed.isEnabled()
+    editor.add_signatory(Signatory(party="B", name="Helen Marsh"))
+    assert page.mark_agreed.isEnabled() and not page.missing_label.isVisible()
+
+    dialogs.answer("confirm", False)
+    click(page.mark_agreed)
+    assert window.session.agreement.status == "draft", "cancelled"
+    _, title, text = dialogs.shown[-1]
+    assert title == "Mark the session as agreed?"
+    for line in (
+        "The kind of relationship: strategic partnership",
+        "The agreed definition (3 words)",
+        f"4 agreed positions of 46 questions; {total} parked",
+        "Signatories: James Whitfield for Northwind, Helen Marsh for Contoso",
+    ):
+        assert line in text
+    dialogs.answer("confirm", True)
     click(page.mark_agreed)
     assert window.session.agreement.status == "agreed"
     assert page.status_label.text() == "Status: agreed"
@@ -135,6 +175,39 @@ def test_marked_agreed_only_when_everything_is_settled(window: MainWindow) -> No
     assert window.session.agreement.status == "draft"
 
 
+def test_an_empty_agreed_position_stays_open_and_says_what_is_missing(window: MainWindow) -> None:
+    page = _agree(window)
+    question_id = "sharing.payment_model"
+    _open(page, question_id)
+    before = agreement_progress(window.session).resolved
+    click(page.panel.choice_buttons["agreed"])
+    assert window.session.agreement.items[question_id].resolution == "agreed"
+    assert agreement_progress(window.session).resolved == before
+    assert "not settled: choose the answer both parties accept" in page.panel.state.text()
+    agreed_input = page.panel.agreed_input
+    assert isinstance(agreed_input, ChoiceInput)
+    click(agreed_input.buttons()[1])
+    assert agreement_progress(window.session).resolved == before + 1
+    assert "not settled" not in page.panel.state.text()
+
+
+def test_a_file_claiming_agreed_without_grounds_opens_as_a_draft(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    session = example_session()
+    session.agreement.status = "agreed"  # as a hand-edited file would say
+    path = tmp_path / "claimed.pws.json"
+    save_session(session, path)
+    assert window.load(path)
+    assert window.session.agreement.status == "draft"
+    assert window.isWindowModified(), "the session differs from its file"
+    (warning,) = dialogs.warnings()
+    assert warning[1] == "Opened as a draft"
+    assert "claimed.pws.json says the session is agreed, but it is not" in warning[2]
+    assert "There is no agreed definition yet." in warning[3]
+    assert '"status": "agreed"' in path.read_text(encoding="utf-8"), "the file is untouched"
+
+
 def test_draft_the_definition_from_the_agreed_positions(window: MainWindow, dialogs: Any) -> None:
     page = _agree(window)
     editor = window.editor
@@ -147,7 +220,10 @@ def test_draft_the_definition_from_the_agreed_positions(window: MainWindow, dial
     click(page.draft_button)
     text = window.session.agreement.definition
     assert "their relationship is a strategic partnership" in text
-    assert "Northwind carries 60% of the costs and Contoso 40%." in text
+    assert (
+        "Costs, risks and rewards\nNorthwind carries 60% of the costs of the joint work and "
+        in text
+    )
     assert page.definition.toPlainText() == text
 
     click(page.definition)
@@ -244,3 +320,125 @@ def test_another_questionnaire_after_the_agree_step(window: MainWindow, tmp_path
     window.editor.change_template(builtin_template())
     window.go_to_step(3)
     assert page.progress is not None
+
+
+def _listed(page: AgreePage) -> list[str]:
+    return [
+        page.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(page.items.count())
+    ]
+
+
+def test_walk_the_agenda_with_previous_and_next(window: MainWindow) -> None:
+    page = _agree(window)
+    progress = agreement_progress(window.session)
+    first, second, third = progress.to_settle[:3]
+    assert page.panel is not None and page.panel.question_id == first
+    assert not page.previous_item.isEnabled()
+    click(page.next_item)
+    assert page.panel.question_id == second
+    page.panel.notes.setFocus()
+    QTest.keySequence(window, QKeySequence("Alt+PgDown"))
+    assert page.panel.question_id == third
+    QTest.keySequence(window, QKeySequence("Alt+PgUp"))
+    assert page.panel.question_id == second
+    click(page.previous_item)
+    assert page.panel.question_id == first
+    last = progress.carried_over[-1]
+    _open(page, last)
+    assert not page.next_item.isEnabled() and page.previous_item.isEnabled()
+
+
+def test_numbers_counts_and_the_adopted_answer_follow_every_change(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    total = agreement_progress(session).total
+    heading = page.items.item(0).text()
+    assert heading == f"To settle: {total} of {total} still open"
+    _open(page, "governance.management")
+    assert (
+        page.items.currentItem()
+        .text()
+        .startswith("5.3  How much active joint management does this relationship need?\n")
+    )
+    assert any(t.startswith("5.3  How much active joint management") for t in visible_texts(page))
+    click(page.panel.choice_buttons["adopt_b"])
+    assert page.items.item(0).text() == f"To settle: {total - 1} of {total} still open"
+    assert page.panel.adopted.isVisible()
+    assert page.panel.adopted.text() == "Adopted: Contoso's answer, 4 (Substantial)"
+    assert page.panel.statement.text() == (
+        "In the charter: Northwind and Contoso manage the relationship substantially, with joint "
+        "plans, a steering group and named leads in both organisations."
+    )
+    click(page.panel.choice_buttons["adopt_a"])
+    assert page.panel.adopted.text() == "Adopted: Northwind's answer, 3 (Regular)"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert page.items.item(0).text() == f"To settle: {total} of {total} still open"
+    assert not page.panel.adopted.isVisible() and not page.panel.statement.isVisible()
+
+
+def test_the_agenda_by_theme_and_the_choice_is_remembered(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    progress = agreement_progress(session)
+    page.order.setFocus()
+    QTest.keyClick(page.order, Qt.Key.Key_Down)
+    page.order.activated.emit(page.order.currentIndex())
+    assert page.order.currentText() == "By theme"
+    listed = _listed(page)
+    most_pressing = session.template.section_of(progress.to_settle[0])
+    headings = [page.items.item(row).text() for row, q in enumerate(listed) if q == ""]
+    assert headings[0].startswith(f"{most_pressing.title}: ")
+    assert headings[-1] == f"Carried over as agreed ({len(progress.carried_over)})"
+    first_group = listed[1 : listed.index("", 1)]
+    assert first_group == [q.id for q in most_pressing.questions if q.id in progress.to_settle]
+    assert window.user_files.preferences.agenda_order == "theme"
+    again = AgreePage(window.user_files)
+    assert again.order.currentText() == "By theme", "the choice is remembered"
+    again.deleteLater()
+
+
+def test_several_close_items_settled_at_once(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    assert page.settle_close.isEnabled()
+    click(page.settle_close)
+    dialog = page.quick_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert set(dialog.choices) == agreement_progress(session).quick
+    importance, _ = dialog.choices["name.importance"]
+    importance.setCurrentIndex(2)  # Contoso's answer
+    say, _ = dialog.choices["governance.decision_say"]
+    say.setCurrentIndex(3)  # another share both accept
+    share = dialog.shares["governance.decision_say"]
+    assert share.isEnabled() and share.value() == 40
+    share.setValue(45)
+    click(dialog.settle)
+    items = session.agreement.items
+    assert (items["name.importance"].resolution, items["name.importance"].value) == ("adopt_b", 5)
+    assert (
+        items["governance.decision_say"].resolution,
+        items["governance.decision_say"].value,
+    ) == (
+        "agreed",
+        45,
+    )
+    assert "governance.management" not in items, "left for now"
+    window.undo_action.trigger()
+    assert "name.importance" not in items and "governance.decision_say" not in items
+
+
+def test_the_agreed_kind_is_proposed_from_the_kind_question(window: MainWindow) -> None:
+    page = _agree(window)
+    page.tabs.setCurrentIndex(1)
+    assert not page.use_proposal.isVisible()
+    window.editor.resolve("name.kind_in_mind", "adopt_b")
+    assert page.use_proposal.isVisible()
+    assert page.proposal.text() == (
+        'Proposed from the agreed answer to 1.2 "Which of these best describes the relationship '
+        'you have in mind?": strategic partnership'
+    )
+    click(page.use_proposal)
+    assert window.session.agreement.agreed_kind == RelationshipKind.STRATEGIC_PARTNERSHIP
+    assert page.kind.currentData() == "strategic_partnership"
+    assert not page.use_proposal.isVisible()

@@ -185,6 +185,10 @@ def _settled(session: Session) -> SessionEditor:
         editor.set_answer(side, "priorities", ["joint", "service", "price"])
         editor.set_answer(side, "success", f"Growth for {side}")
     editor.resolve("success", "adopt_a", value="Growth for A")
+    editor.set_definition("Partners in growth.")
+    editor.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP)
+    editor.add_signatory(Signatory(party="A", name="Ada"))
+    editor.add_signatory(Signatory(party="B", name="Bo"))
     return editor
 
 
@@ -192,7 +196,7 @@ def test_marking_agreed_needs_every_question_settled(small_session: Session) -> 
     editor = SessionEditor(small_session)
     editor.set_answer("A", "trust", 1)
     editor.set_answer("B", "trust", 5)
-    with pytest.raises(EditError, match="6 questions still need to be resolved or parked"):
+    with pytest.raises(EditError, match="6 questions are still to be settled"):
         editor.set_status("agreed")
     assert small_session.agreement.status == "draft"
 

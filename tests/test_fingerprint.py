@@ -63,9 +63,14 @@ CHANGING: dict[str, Edit] = {
     "a parked item's owner": lambda e: e.park("change.ending", "Legal", date(2026, 7, 15)),
     "reopening an agreed question": lambda e: e.reopen("sharing.risks"),
     "a carried-over answer": lambda e: e.set_answer("A", "transparency.trust", 7),
-    "both answers becoming equal": lambda e: e.set_answer("A", "name.importance", 5),
+    "both answers becoming equal": lambda e: e.set_answer(
+        "A", "name.who_owns_it", e.session.answer("B", "name.who_owns_it").value
+    ),
     "the definition": lambda e: e.set_definition("A partnership of equals."),
-    "an answer carried over as close": lambda e: e.set_answer("B", "name.importance", 3),
+    "an answer carried over": lambda e: e.set_answer("B", "transparency.trust", 3),
+    "a close answer settled in one click": lambda e: e.settle_items(
+        [("name.importance", "adopt_a", 4)]
+    ),
     "the agreed kind": lambda e: e.set_agreed_kind(RelationshipKind.KEY_ACCOUNT),
     "an action item": lambda e: e.set_action_item(0, "due", date(2026, 8, 1)),
     "a new action item": lambda e: e.add_action_item(ActionItem(what="Book the next meeting")),
@@ -129,7 +134,9 @@ def test_the_fingerprint_is_the_sha256_of_the_canonical_agreed_content(
     assert reached["sharing.costs"] == "agreed"
     assert reached["transparency.trust"] == "carried_over"
     assert reached["change.ending"] == "parked"
-    assert reached["name.importance"] == "carried_over", "close answers are carried over"
+    assert reached["name.importance"] == "adopt_b", "close answers are settled, not carried over"
+    statements = {p["question"]: p["statement"] for p in content["positions"]}
+    assert statements["sharing.costs"].startswith("Contoso carries 60% of the costs")
     assert "name.in_our_words" not in reached, "open questions are not agreed content"
 
 

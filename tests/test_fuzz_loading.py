@@ -20,11 +20,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from mutations import EXAMPLE_SESSION, TEMPLATES, Seed, broken_files
+from mutations import EXAMPLE_SESSION, INDIVIDUAL_SESSION, TEMPLATES, Seed, broken_files
 from slowness import loaded_within_a_second
 
 from partnerworkshop.errors import FileProblem
+from partnerworkshop.export.comparison import comparison_json
 from partnerworkshop.model import storage
+from partnerworkshop.model.analysis import analyse
 from partnerworkshop.model.session import Session
 from partnerworkshop.model.template import Questionnaire
 
@@ -82,6 +84,8 @@ def check_refusal(problem: FileProblem, path: Path) -> None:
 def check_valid(loaded: Session | Questionnaire, path: Path) -> None:
     """A file that loads is a model that saves and loads back exactly."""
     if isinstance(loaded, Session):
+        # Whatever loads can be compared, inside each party too.
+        json.dumps(comparison_json(analyse(loaded)))
         text = storage.session_to_json(loaded)
         assert storage.session_from_json(json.loads(text.encode("utf-8")), path) == loaded
     else:
@@ -132,11 +136,14 @@ def _fuzz(
 
 
 test_broken_sessions_load_or_are_refused = _fuzz(
-    (EXAMPLE_SESSION,), ["load_session", "load_any"], 1_000, "session"
+    (EXAMPLE_SESSION, INDIVIDUAL_SESSION), ["load_session", "load_any"], 1_000, "session"
 )
 test_broken_templates_load_or_are_refused = _fuzz(
     TEMPLATES, ["load_template", "load_any"], 700, "questionnaire"
 )
 test_any_broken_file_given_to_any_loader = _fuzz(
-    (EXAMPLE_SESSION, *TEMPLATES), list(LOADERS), 400, "session or questionnaire"
+    (EXAMPLE_SESSION, INDIVIDUAL_SESSION, *TEMPLATES),
+    list(LOADERS),
+    400,
+    "session or questionnaire",
 )

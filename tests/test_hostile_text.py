@@ -249,6 +249,11 @@ def test_the_hostile_session_is_analysed_and_its_charter_prints_the_text_literal
     assert analysis.agenda
     json.dumps(comparison_json(analysis))
     assert session.parties.A.display_name("A") in comparison_text(analysis)
+    northwind = analysis.inside["A"]
+    assert northwind is not None
+    names = [person.name for person in session.parties.A.representatives[:2]]
+    assert [item.respondent.label for item in northwind.representatives] == names
+    assert all(name in comparison_json(analysis)["inside"]["A"]["headline"] for name in names)
 
     pdf, _, pages = charter_pdf(session)
     printed = _squeezed(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages))

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from factories import make_small_template
 
+from partnerworkshop.errors import FileProblem
 from partnerworkshop.model.base import Side, other_side
 from partnerworkshop.model.edits import EditError, SessionEditor
 from partnerworkshop.model.incoming import IMPORT_ACTION, AnswersRefused, describe_conflicts
@@ -318,3 +319,146 @@ def test_in_a_pack_only_its_party_s_answers_can_change(small_session: Session) -
             operation()
     assert pack.answers_of("A") == {"trust": Answer(value=3)}
     assert pack.workshop == small_session.workshop
+
+
+# --- packs for one representative ----------------------------------------------------------
+
+
+def representatives_session(session: Session) -> tuple[Session, str, str]:
+    """Party A with two representatives who answered individually, B with the secrets."""
+    session = secret_session(session, "B")
+    ann = Representative(name="Ann Own", email="ann@example.org")
+    cem = Representative(name="Cem Colleague", email="cem@example.org")
+    session.parties.A.representatives = [ann, cem]
+    session.parties.A.answering = "individually"
+    session.answers.A = {"trust": Answer(value=4, comment="The party's settled view")}
+    session.individual.A.by_representative = {
+        ann.id: {"trust": Answer(value=5, comment="Ann's own comment")},
+        cem.id: {
+            "trust": Answer(value=1, comment=SECRETS["trust"] + " says Cem"),
+            "success": Answer(value="Cem's secret success"),
+        },
+    }
+    session.individual.A.settled = ["trust"]
+    return Session.model_validate(session.model_dump()), ann.id, cem.id
+
+
+def test_a_representative_s_pack_holds_their_answers_alone(
+    small_session: Session, tmp_path: Path
+) -> None:
+    session, ann, _ = representatives_session(small_session)
+    path = tmp_path / "ann.pws.json"
+    save_session(make_pack(session, "A", ann), path)
+    data = path.read_bytes()
+    leaked = [
+        text
+        for text in [
+            *SECRETS.values(),
+            "Cem Colleague",
+            "cem@example.org",
+            "Cem's secret success",
+            "The party's settled view",
+            "Hidden Person",
+        ]
+        for form in forms(text)
+        if form in data
+    ]
+    assert leaked == []
+    pack = load_session(path)
+    assert pack.pack_for == "A" and pack.pack_for_representative == ann
+    assert pack.representative_answers("A", ann) == {
+        "trust": Answer(value=5, comment="Ann's own comment")
+    }
+    assert pack.answers_of("A") == {} and pack.individual.A.settled == []
+    assert [r.name for r in pack.parties.A.representatives] == ["Ann Own"]
+
+
+def test_a_party_s_pack_holds_no_individual_answers(small_session: Session) -> None:
+    session, _, _ = representatives_session(small_session)
+    pack = make_pack(session, "A")
+    assert pack.individual.A.by_representative == {}
+    assert pack.parties.A.answering == "as_one"
+    assert b"Cem's secret success" not in session_bytes(pack)
+
+
+def session_bytes(session: Session) -> bytes:
+    return session.model_dump_json().encode("utf-8")
+
+
+def test_a_representative_s_pack_merges_back_as_theirs(small_session: Session) -> None:
+    session, ann, cem = representatives_session(small_session)
+    pack = make_pack(session, "A", ann)
+    editor = SessionEditor(pack)
+    editor.set_answer("A", "name", "partner", representative=ann)
+    with pytest.raises(EditError, match="one representative"):
+        editor.set_answer("A", "name", "partner")
+    with pytest.raises(EditError, match="one representative"):
+        editor.set_answer("A", "name", "partner", representative=cem)
+    plan = plan_merge(session, pack)
+    assert plan.representative == ann
+    assert [item.question_id for item in plan.new] == ["name"]
+    assert [item.question_id for item in plan.unchanged] == ["trust"]
+    before = session.model_copy(deep=True)
+    session_editor = SessionEditor(session)
+    assert session_editor.apply(plan.edit(replace=False))
+    assert session.representative_answer("A", ann, "name") == Answer(value="partner")
+    assert session.representative_answers("A", cem) == before.representative_answers("A", cem)
+    assert session.answers == before.answers
+    session_editor.undo()
+    assert session == before
+
+
+def test_a_representative_s_answers_switch_a_party_answering_as_one(
+    small_session: Session,
+) -> None:
+    small_session.parties.A.representatives = [Representative(name="Ann")]
+    small_session.answers.A = {"trust": Answer(value=2)}
+    ann = small_session.parties.A.representatives[0].id
+    pack = make_pack(small_session, "A", ann)
+    SessionEditor(pack).set_answer("A", "trust", 5, representative=ann)
+    plan = plan_merge(small_session, pack)
+    assert plan.switches_to_individual
+    editor = SessionEditor(small_session)
+    editor.apply(plan.edit(replace=False))
+    assert small_session.parties.A.answering == "individually"
+    # What the party answered as one stays its answer.
+    assert {"trust": Answer(value=2)} == small_session.answers.A
+    assert small_session.representative_answer("A", ann, "trust") == Answer(value=5)
+    editor.undo()
+    assert small_session.parties.A.answering == "as_one"
+
+
+def test_a_representative_s_pack_for_someone_removed_since_is_refused(
+    small_session: Session,
+) -> None:
+    session, ann, _ = representatives_session(small_session)
+    pack = make_pack(session, "A", ann)
+    SessionEditor(session).remove_representative("A", 0)
+    with pytest.raises(AnswersRefused, match="no such representative"):
+        plan_merge(session, pack)
+
+
+def test_a_representative_s_pack_holding_others_answers_does_not_load(
+    small_session: Session, tmp_path: Path
+) -> None:
+    session, ann, cem = representatives_session(small_session)
+    raw = json.loads(session_to_json(make_pack(session, "A", ann)))
+    raw["parties"]["A"]["representatives"].append(Representative(id=cem).model_dump())
+    raw["individual"]["A"]["by_representative"][cem] = {"trust": {"value": 1}}
+    path = tmp_path / "doctored.pws.json"
+    path.write_text(json.dumps(raw), "utf-8")
+    with pytest.raises(FileProblem, match="holds another representative's answers"):
+        load_session(path)
+
+
+def test_a_representative_s_pack_changed_to_another_representative_is_refused(
+    small_session: Session,
+) -> None:
+    session, ann, cem = representatives_session(small_session)
+    raw = make_pack(session, "A", ann).model_dump()
+    raw["pack_for_representative"] = cem
+    raw["parties"]["A"]["representatives"] = [Representative(id=cem).model_dump()]
+    raw["answering"]["representatives"] = {"A": cem}
+    raw["individual"]["A"]["by_representative"] = {cem: {"trust": {"value": 2}}}
+    with pytest.raises(AnswersRefused, match="changed after it was made"):
+        plan_merge(session, Session.model_validate(raw))

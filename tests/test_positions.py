@@ -36,19 +36,22 @@ def test_how_each_position_was_reached(small_session: Session) -> None:
         "priorities",
         "success",
     ]
-    assert (positions["trust"].reached, positions["trust"].text) == ("adopt_a", "4 (Point 4)")
+    assert (positions["trust"].reached, positions["trust"].value) == ("adopt_a", 4)
     assert positions["name"].reached == "adopt_b"
-    assert positions["name"].text == "Partner\nPartners, in every document."
+    assert (positions["name"].value, positions["name"].wording) == (
+        "partner",
+        "Partners, in every document.",
+    )
     assert (positions["costs"].reached, positions["costs"].value) == ("agreed", 60)
-    assert positions["costs"].text == "60/40\nNorthwind carries 60%."
     assert positions["priorities"].reached == "carried_over"
-    assert positions["priorities"].text == "Joint > Service > Price"
+    assert positions["priorities"].value == ["joint", "service", "price"]
     assert positions["success"].reached == "parked"
     assert (positions["success"].owner, positions["success"].due) == ("Legal", date(2027, 1, 31))
     assert positions["brings"].reached == "open"
     assert positions["brings"].open_reason == "unanswered_b"
     assert all(p.is_agreed for k, p in positions.items() if k in {"trust", "name", "costs"})
     assert not positions["success"].is_agreed
+    assert all(bool(p.statement) == p.is_agreed for p in positions.values())
 
 
 def test_why_a_question_is_open(small_session: Session) -> None:
@@ -72,7 +75,40 @@ def test_why_a_question_is_open(small_session: Session) -> None:
     assert _positions(small_session)["trust"].open_reason == "reopened"
 
 
-def test_an_adopted_answer_that_was_never_given(small_session: Session) -> None:
+def test_an_adopted_answer_that_was_never_given_is_no_agreed_position(
+    small_session: Session,
+) -> None:
     SessionEditor(small_session).resolve("trust", "adopt_b")
     position = _positions(small_session)["trust"]
-    assert (position.reached, position.value, position.text) == ("adopt_b", None, "")
+    assert (position.reached, position.open_reason, position.statement) == (
+        "open",
+        "adopted_unanswered",
+        "",
+    )
+    assert position.missing
+
+
+def test_close_answers_are_not_carried_over(small_session: Session) -> None:
+    editor = SessionEditor(small_session)
+    for question_id, a, b in (
+        ("trust", 3, 4),
+        ("costs", 50, 60),
+        ("priorities", ["joint", "service", "price"], ["joint", "price", "service"]),
+    ):
+        editor.set_answer("A", question_id, a)
+        editor.set_answer("B", question_id, b)
+    editor.set_importance("A", "trust", "high")
+    for position in _positions(small_session).values():
+        assert not position.is_agreed, position.question.id
+        assert position.value is None
+    editor.set_answer("B", "trust", 3)
+    editor.set_importance("B", "trust", "low")
+    trust = _positions(small_session)["trust"]
+    assert (trust.reached, trust.value) == ("carried_over", 3), "importance is not agreed"
+
+
+def test_identical_free_text_is_read_together_not_carried_over(small_session: Session) -> None:
+    editor = SessionEditor(small_session)
+    editor.set_answer("A", "success", "Growth")
+    editor.set_answer("B", "success", "Growth")
+    assert _positions(small_session)["success"].reached == "open"

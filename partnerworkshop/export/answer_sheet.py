@@ -7,6 +7,9 @@ ranking), whole numbers for a scale, and for a split the percentage carried by t
 sheet it is, named in the allowed column: the session stores Party A's share, so Party B's sheet
 shows and takes ``100 - value``.
 
+A sheet for one representative of a party holds that representative's own answers alone and names
+them (with their id) in its first lines, so that it goes back to them and nobody else.
+
 Written as Excel expects it: UTF-8 with a byte-order mark, CRLF line ends, and cells quoted by
 the csv module when they hold commas, quotes or line breaks. Read back tolerantly, the way
 spreadsheets save it again: with or without the byte-order mark, with ";" or a tab instead of
@@ -93,6 +96,8 @@ _NOT_SURE = {
     "1": True,
 }
 _PARTY_LINE = re.compile(r"#\s*Answer sheet for Party ([AB])\b")
+# Greedy: the id written after the name, whatever the name holds.
+_REPRESENTATIVE_LINE = re.compile(r"#\s*Representative:.*\(id ([0-9a-f]{8,32})\)")
 # The session's id ends the second line for people.
 _SESSION_LINE = re.compile(r"#.*; session ([0-9a-fA-F-]{32,36})\s*$")
 _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
@@ -177,7 +182,7 @@ def _value_cell(side: Side, question: Question, value: AnswerValue | None) -> st
     return str(value)
 
 
-def _preamble(session: Session, side: Side) -> list[str]:
+def _preamble(session: Session, side: Side, representative: str | None) -> list[str]:
     name = _party_name(session, side)
     whose = f"Party {side}" if name == f"Party {side}" else f"Party {side}: {name}"
     template = session.template
@@ -186,6 +191,7 @@ def _preamble(session: Session, side: Side) -> list[str]:
         f"# Answer sheet for {whose}",
         f"# {workshop}; questionnaire: {template.title} (version {template.version}); "
         f"session {session.id}",
+        *_representative_lines(session, side, representative),
         "# Write each answer in the value column, as the allowed column says; "
         "leave it empty to give no answer.",
         f"# importance: {IMPORTANCE_ALLOWED}. not_sure: {NOT_SURE_ALLOWED}. "
@@ -193,11 +199,20 @@ def _preamble(session: Session, side: Side) -> list[str]:
     ]
 
 
-def answer_sheet_rows(session: Session, side: Side) -> list[list[str]]:
-    """The sheet's rows: the lines for people, the header, one row per question."""
-    rows: list[list[str]] = [[line] for line in _preamble(session, side)]
+def answer_sheet_rows(
+    session: Session, side: Side, representative: str | None = None
+) -> list[list[str]]:
+    """The sheet's rows: the lines for people, the header, one row per question.
+
+    Given ``representative`` (an id), the rows hold that representative's individual answers.
+    """
+    rows: list[list[str]] = [[line] for line in _preamble(session, side, representative)]
     rows.append(list(COLUMNS))
-    answers = session.answers_of(side)
+    answers = (
+        session.answers_of(side)
+        if representative is None
+        else session.representative_answers(side, representative)
+    )
     for section in session.template.sections:
         for question in section.questions:
             answer = answers.get(question.id) or Answer()
@@ -218,15 +233,81 @@ def answer_sheet_rows(session: Session, side: Side) -> list[list[str]]:
     return rows
 
 
-def answer_sheet_bytes(session: Session, side: Side) -> bytes:
+def answer_sheet_bytes(session: Session, side: Side, representative: str | None = None) -> bytes:
     buffer = io.StringIO(newline="")
-    csv.writer(buffer, lineterminator="\r\n").writerows(answer_sheet_rows(session, side))
+    rows = answer_sheet_rows(session, side, representative)
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
-def write_answer_sheet(session: Session, side: Side, path: Path) -> None:
-    """Write Party ``side``'s answer sheet to ``path`` atomically."""
-    write_atomically(path, answer_sheet_bytes(session, side))
+def write_answer_sheet(
+    session: Session, side: Side, path: Path, representative: str | None = None
+) -> None:
+    """Write Party ``side``'s answer sheet (or one representative's) to ``path`` atomically."""
+    write_atomically(path, answer_sheet_bytes(session, side, representative))
+
+
+# --- one representative's sheet -------------------------------------------------------------
+
+
+def _representative_lines(session: Session, side: Side, representative: str | None) -> list[str]:
+    if representative is None:
+        return []
+    name = session.party(side).representative(representative).name.strip() or "no name yet"
+    return [
+        f"# Representative: {protect_formula(short_text(name, 80))} (id {representative}); "
+        "these are their own answers, for them alone"
+    ]
+
+
+def _sheet_representative(table: _Table) -> tuple[int, str] | None:
+    """The row and the id of the representative the sheet was written for, if any."""
+    assert table.header_row is not None
+    for index, row in enumerate(table.rows[: table.header_row]):
+        found = _REPRESENTATIVE_LINE.match(row[0].strip()) if row else None
+        if found:
+            return index + 1, found.group(1)
+    return None
+
+
+class SheetForRepresentative(FileProblem):
+    """A representative's own sheet, given as the party's: ``representative`` is their id."""
+
+    def __init__(self, path: Path, problems: list[str], representative: str) -> None:
+        super().__init__(path, problems)
+        self.representative = representative
+
+
+def _check_representative(
+    session: Session, side: Side, table: _Table, representative: str | None, path: Path
+) -> None:
+    """Refuse the sheet as ``representative``'s answers (None: the party's) if it was written
+    for someone else; SheetForRepresentative when it is one of the party's representatives'."""
+    found = _sheet_representative(table)
+    if found is None:
+        return
+    row, written_for = found
+    if written_for == representative:
+        return
+    party = session.party(side)
+    known = {person.id: person.name for person in party.representatives}
+    whom = f'"{known[written_for]}"' if known.get(written_for) else "another representative"
+    if representative is None and written_for in known:
+        raise SheetForRepresentative(
+            path,
+            [
+                f"row {row}: this sheet holds the answers of one representative ({whom}), not "
+                "the party's; take it in as that representative's answers"
+            ],
+            written_for,
+        )
+    if representative is None:
+        problem = (
+            f"row {row}: this sheet holds the answers of a representative the party does not have"
+        )
+    else:
+        problem = f"row {row}: this sheet was written for {whom}, not for the representative given"
+    raise FileProblem(path, [problem])
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -288,7 +369,12 @@ def _table(text: str, delimiter: str) -> _Table:
 
 
 def read_answer_sheet(
-    path: Path, session: Session, side: Side, *, from_other_session: bool = False
+    path: Path,
+    session: Session,
+    side: Side,
+    *,
+    representative: str | None = None,
+    from_other_session: bool = False,
 ) -> dict[str, Answer]:
     """Party ``side``'s answers in the sheet, by question id; rows that say nothing are left out.
 
@@ -298,12 +384,23 @@ def read_answer_sheet(
     ``from_other_session``.
     """
     return parse_answer_sheet(
-        read_bytes(path), session, side, path, from_other_session=from_other_session
+        read_bytes(path),
+        session,
+        side,
+        path,
+        representative=representative,
+        from_other_session=from_other_session,
     )
 
 
 def parse_answer_sheet(
-    data: bytes, session: Session, side: Side, path: Path, *, from_other_session: bool = False
+    data: bytes,
+    session: Session,
+    side: Side,
+    path: Path,
+    *,
+    representative: str | None = None,
+    from_other_session: bool = False,
 ) -> dict[str, Answer]:
     text = _sheet_text(data, path)
     delimiters: tuple[str, ...] = _DELIMITERS
@@ -321,6 +418,7 @@ def parse_answer_sheet(
         raise FileProblem(path, [_header_problem(max(tables, key=lambda t: t.matched))])
     if not from_other_session:
         _check_session(table, session, path)
+    _check_representative(session, side, table, representative, path)
     return _SheetReader(session, side, table).answers(path)
 
 
@@ -599,6 +697,11 @@ def _option_ids(
     return chosen
 
 
-def plan_import(session: Session, side: Side, answers: Mapping[str, Answer]) -> AnswersPlan:
+def plan_import(
+    session: Session,
+    side: Side,
+    answers: Mapping[str, Answer],
+    representative: str | None = None,
+) -> AnswersPlan:
     """What taking a sheet's answers (from :func:`read_answer_sheet`) into the session changes."""
-    return plan_incoming(session, side, answers)
+    return plan_incoming(session, side, answers, representative)

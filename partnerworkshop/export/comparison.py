@@ -6,6 +6,7 @@ from typing import Any
 
 from ..model.analysis import KAPPA_MIN_QUESTIONS, Analysis, QuestionResult, one_line
 from ..model.base import SIDES
+from ..model.inside import InsideParty, RepresentativeReading
 from ..model.kinds import KINDS, RelationshipKind
 from ..model.reading import Reading
 
@@ -58,6 +59,7 @@ def comparison_json(analysis: Analysis) -> dict[str, Any]:
                 "importance": result.importance,
                 "answers": {"A": result.answer_a, "B": result.answer_b},
                 "unsure": list(result.unsure),
+                "spread": result.spread,
             }
             for result in analysis.questions
         ],
@@ -97,6 +99,36 @@ def comparison_json(analysis: Analysis) -> dict[str, Any]:
             }
             for side, reading in analysis.readings.items()
         },
+        "representatives": {
+            side: []
+            if inside is None
+            else [_representative_json(item) for item in inside.representatives]
+            for side, inside in analysis.inside.items()
+        },
+        "inside": {
+            side: None
+            if inside is None
+            else {
+                "headline": inside.headline,
+                "differ": list(inside.differ),
+                "settle_first": list(inside.settle_first),
+            }
+            for side, inside in analysis.inside.items()
+        },
+    }
+
+
+def _representative_json(item: RepresentativeReading) -> dict[str, Any]:
+    """One representative's answers and reading, named only as the party allows."""
+    reading = item.reading
+    return {
+        "name": item.respondent.label,
+        "answers": item.answers,
+        "reading": None
+        if reading.shares is None
+        else {kind.value: share for kind, share in reading.shares.items()},
+        "leading": _kind_id(reading.leading),
+        "clarity": reading.clarity,
     }
 
 
@@ -124,6 +156,10 @@ def comparison_text(analysis: Analysis) -> str:
     lines += ["", "Readings (which kind of relationship each party's answers describe)"]
     for side in SIDES:
         lines += _reading(analysis.names[side], analysis.readings[side])
+    for side in SIDES:
+        inside = analysis.inside[side]
+        if inside is not None:
+            lines += ["", *_inside(analysis, inside)]
     return "\n".join(lines) + "\n"
 
 
@@ -185,6 +221,26 @@ def _read_together(analysis: Analysis, result: QuestionResult) -> list[str]:
             lines.append(f"    {name} has not answered yet")
         else:
             lines.append(f"    {name}: {one_line(answer, ANSWER_LIMIT)}")
+    return lines
+
+
+def _inside(analysis: Analysis, inside: InsideParty) -> list[str]:
+    """How far apart the party's own representatives are, and what it should settle first."""
+    name = one_line(inside.name, 40)
+    lines = [f"Inside {name} (its representatives' own answers)"]
+    if inside.headline:
+        lines.append(f"  {inside.headline}")
+    for item in inside.representatives:
+        lines += _reading(item.respondent.label, item.reading)
+    if inside.settle_first:
+        prompts = {result.question_id: result.prompt for result in analysis.questions}
+        lines.append(f"  To settle within {name} first, most divided first:")
+        for question_id in inside.settle_first:
+            spread = inside.spread[question_id]
+            figure = "   -" if spread is None else f"{spread:4.2f}"
+            lines.append(f"    {figure}  {one_line(prompts[question_id], PROMPT_LIMIT)}")
+    else:
+        lines.append(f"  Nothing left to settle within {name}.")
     return lines
 
 

@@ -1,9 +1,11 @@
 """The charter's fonts, and the one helper that turns user text into safe paragraph markup.
 
-The charter is set in DejaVu Sans, which ships with the app and covers Latin, Greek and
-Cyrillic. Chinese, Japanese and Korean characters are drawn with a TrueType font found on the
-computer (reportlab cannot embed the OpenType/CFF fonts many systems carry); without one, the
-characters are reported as undrawable rather than printed as empty boxes.
+The charter is set in DejaVu Sans, which ships with the app and covers Latin, Greek, Cyrillic,
+Hebrew and Arabic. Chinese, Japanese and Korean characters are drawn with a TrueType font found
+on the computer (reportlab cannot embed the OpenType/CFF fonts many systems carry); without one,
+the characters are reported as undrawable rather than printed as empty boxes. Text in a
+right-to-left script is shaped and set in its order (see :mod:`.scripts`), in paragraphs
+(:class:`ShapedParagraph`) and in the lines drawn straight on the page (:meth:`CharterFonts.draw`).
 
 Importing this module loads reportlab, so only the export code imports it, and only when it runs.
 """
@@ -17,15 +19,28 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib.fonts import addMapping
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFError, TTFont, shapeStr
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from ..resources import resource_path
+from .scripts import (
+    SPACE,
+    bidi_levels,
+    logical_pieces,
+    mirrored,
+    needs_shaping,
+    neutral_ends,
+    shown_neutral,
+    visual_order,
+    word_class,
+)
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -201,11 +216,33 @@ class CharterFonts:
                 runs.append((name, character))
         return runs
 
+    def placed(self, text: str, size: float, bold: bool = False) -> list[tuple[str, str, float]]:
+        """``text`` as drawn on one line, from the left: (font name, characters, width) runs.
+
+        Right-to-left words are shaped, and the words set in the order they show in.
+        """
+        if not needs_shaping(text):
+            return [
+                (name, run, pdfmetrics.stringWidth(run, name, size))
+                for name, run in self.runs(text, bold)
+            ]
+        pieces = logical_pieces(text)
+        levels = bidi_levels(pieces)
+        placed: list[tuple[str, str, float]] = []
+        for index in visual_order(levels):
+            piece = pieces[index]
+            if word_class(piece) == "ON":  # spaces and punctuation
+                for name, run in self.runs(shown_neutral(piece, levels[index]), bold):
+                    placed.append((name, run, pdfmetrics.stringWidth(run, name, size)))
+                continue
+            for name, run in self.runs(piece, bold):
+                shaped = shapeStr(run, name, size)
+                placed.append((name, shaped, _shaped_width(shaped, name, size)))
+        return placed
+
     def width(self, text: str, size: float, bold: bool = False) -> float:
         """How wide ``text`` is when drawn on one line."""
-        return float(
-            sum(pdfmetrics.stringWidth(run, name, size) for name, run in self.runs(text, bold))
-        )
+        return float(sum(width for _, _, width in self.placed(text, size, bold)))
 
     def draw(
         self,
@@ -220,13 +257,14 @@ class CharterFonts:
     ) -> None:
         """Draw one line of user text, each character in a font that has it."""
         text = "".join(" " if is_invisible(character) else character for character in text)
+        placed = self.placed(text, size, bold)
         if align != "left":
-            width = self.width(text, size, bold)
+            width = sum(width for _, _, width in placed)
             x -= width if align == "right" else width / 2
-        for name, run in self.runs(text, bold):
+        for name, run, width in placed:
             canvas.setFont(name, size)
             canvas.drawString(x, y, run)
-            x += pdfmetrics.stringWidth(run, name, size)
+            x += width
 
     def fit(self, text: str, size: float, width: float, bold: bool = False) -> str:
         """``text`` cut short with an ellipsis so that it fits on one line of ``width``."""
@@ -235,6 +273,137 @@ class CharterFonts:
         while text and self.width(text + "…", size, bold) > width:
             text = text[:-1]
         return text.rstrip() + "…"
+
+
+def _shaped_width(text: str, name: str, size: float) -> float:
+    if isinstance(text, ShapedStr):
+        return float(sum(glyph.x_advance for glyph in text.__shapeData__) * size / 1000)
+    return float(pdfmetrics.stringWidth(text, name, size))
+
+
+class ShapedParagraph(Paragraph):  # type: ignore[misc]
+    """A paragraph that shows the words of each line in their order, when its style shapes
+    text (reportlab shapes each word, but leaves the words in the order they were written).
+
+    A piece of italic text with letters the oblique face lacks (Arabic) is set upright.
+    """
+
+    def __init__(self, markup: str, style: ParagraphStyle, *args: Any, **kwargs: Any) -> None:
+        super().__init__(markup, style, *args, **kwargs)
+        if not style.shaping:
+            return
+        italic = pdfmetrics.getFont(ITALIC).face.charToGlyph
+        for piece in self.frags:  # the part of a split paragraph has its pieces set already
+            text = getattr(piece, "text", "")
+            if getattr(piece, "fontName", None) == ITALIC and any(
+                ord(c) not in italic for c in text
+            ):
+                piece.fontName = REGULAR
+
+    def drawPara(self, debug: int = 0) -> None:  # noqa: N802 - reportlab's name
+        lines = self.blPara
+        if not self.style.shaping or lines.kind != 1:
+            super().drawPara(debug)
+            return
+        written = lines.lines
+        lines.lines = [_in_visual_order(line) for line in written]
+        try:
+            super().drawPara(debug)
+        finally:
+            lines.lines = written
+
+
+def _in_visual_order(line: Any) -> Any:
+    """A laid-out line with its pieces in the order they show from the left.
+
+    reportlab has shaped each word already, so a right-to-left word's characters are stored
+    from the left as they show; its neutral ends (punctuation) are taken off, put back in the
+    order written, and placed by the algorithm like every other piece.
+    """
+    words: list[list[Any]] = [[]]
+    for piece in line.words:
+        text = piece.text if not hasattr(piece, "cbDefn") else ""
+        if not text:
+            words[-1].append(piece)
+            continue
+        start = 0
+        for index, character in enumerate(text):
+            if character == SPACE:
+                if index > start:
+                    words[-1].append(piece.clone(text=text[start:index]))
+                if words[-1]:
+                    words.append([])
+                start = index + 1
+        if start < len(text):
+            words[-1].append(piece.clone(text=text[start:]))
+    texts: list[str] = []  # each piece for the algorithm: as written for neutral ones
+    drawn: list[list[Any]] = []  # and what draws it: a neutral piece, one template to clone
+    neutral: set[int] = set()
+    for number, word in enumerate(word for word in words if word):
+        if number:
+            texts.append(SPACE)
+            drawn.append([drawn[-1][-1]])
+            neutral.add(len(texts) - 1)
+        for text, pieces, is_neutral_end in _word_pieces(word):
+            if is_neutral_end:
+                neutral.add(len(texts))
+            texts.append(text)
+            drawn.append(pieces)
+    levels = bidi_levels(texts)
+    order = visual_order(levels)
+    if order == sorted(order) and not any(levels[index] % 2 for index in neutral):
+        return line
+    shown: list[Any] = []
+    for index in order:
+        if index in neutral:
+            shown.append(drawn[index][0].clone(text=shown_neutral(texts[index], levels[index])))
+        else:
+            shown.extend(drawn[index])
+    return line.clone(words=shown)
+
+
+def _word_pieces(word: list[Any]) -> list[tuple[str, list[Any], bool]]:
+    """A laid-out word as (text, pieces, whether a neutral end) in the order written."""
+    if not all(getattr(piece, "text", "") for piece in word) or any(
+        hasattr(piece, "cbDefn") for piece in word
+    ):
+        return [("".join(str(getattr(piece, "text", "")) for piece in word), word, False)]
+    stored = "".join(str(piece.text) for piece in word)
+    left, right = neutral_ends(stored)
+    if not left and not right:
+        return [(stored, word, False)]
+    right_to_left = word_class(stored) in ("R", "AL")
+    left_end = _cut(word, 0, left)
+    core = _cut(word, left, len(stored) - right)
+    right_end = _cut(word, len(stored) - right, len(stored))
+
+    def written(pieces: list[Any]) -> str:
+        text = "".join(str(piece.text) for piece in pieces)
+        return mirrored(text[::-1]) if right_to_left else text
+
+    first, last = (right_end, left_end) if right_to_left else (left_end, right_end)
+    found: list[tuple[str, list[Any], bool]] = []
+    if first:
+        found.append((written(first), first[:1], True))
+    found.append(("".join(str(piece.text) for piece in core), core, False))
+    if last:
+        found.append((written(last), last[:1], True))
+    return found
+
+
+def _cut(word: list[Any], start: int, end: int) -> list[Any]:
+    """The pieces of ``word`` that hold its characters from ``start`` to ``end``."""
+    pieces: list[Any] = []
+    offset = 0
+    for piece in word:
+        text = piece.text
+        low, high = max(start - offset, 0), min(end - offset, len(text))
+        if low < high:
+            pieces.append(
+                piece if (low, high) == (0, len(text)) else piece.clone(text=text[low:high])
+            )
+        offset += len(text)
+    return pieces
 
 
 def is_invisible(character: str) -> bool:

@@ -1,25 +1,32 @@
-"""What the room still has to settle, and a first draft of the agreed definition.
+"""What the room still has to settle, whether the session is agreed, and a first draft of the
+agreed definition.
 
 A question *needs settling* when the parties are apart on it, when it is open (unanswered, "not
-sure", or free text the room reads together), or when someone reopened it. It is *settled* once
-it is resolved (Party A's answer adopted, Party B's adopted, or a new position agreed) or parked
-as an open issue with an owner. Questions the parties already agree on, or are close on, are
-*carried over* without discussion unless reopened.
+sure", or free text the room reads together), when someone reopened it, or when their answers
+are *close* but not the same: a close question is a *quick item*, settled in one click by
+adopting one party's answer (or, for a split, the share both accept). It is *settled* once it is
+resolved with its one agreed value (Party A's answer adopted, Party B's adopted, or a position of
+the room's own) or parked as an open issue. Only questions both parties answered the same way
+are *carried over* without discussion, unless reopened.
 
-The session can be marked *agreed* only when nothing needs settling any more.
+Whether the session is *agreed* is derived, never taken on trust: :func:`agreement_check` says
+so only when the session is marked agreed and nothing is left to settle, there is an agreed
+definition and an agreed kind of relationship, and each party has a named signatory.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from .analysis import Analysis, analyse
+from .base import SIDES, Side
 from .kinds import RelationshipKind
-from .positions import AgreedPosition, agreed_positions
+from .positions import agreed_positions, party_names, position_of
 from .session import AgreementItem, Session
-from .template import SplitQuestion
+from .template import Question, Section, SingleChoiceQuestion
 
-SETTLED = ("adopt_a", "adopt_b", "agreed")
+AgreementStatus = Literal["draft", "agreed"]
 
 KIND_MEANINGS: dict[RelationshipKind, str] = {
     RelationshipKind.PURCHASE_ORDER: (
@@ -59,10 +66,21 @@ class AgreementProgress:
 
     to_settle: tuple[str, ...]
     """The questions that need (or needed) the room's decision, most pressing first."""
+    quick: frozenset[str]
+    """The questions among them whose answers are close: settled by adopting one answer."""
     carried_over: tuple[str, ...]
-    """The questions the parties already agree or are close on, taken over as they are."""
-    resolved: int
-    parked: int
+    """The questions both parties answered the same way, taken over as they are."""
+    resolved_items: frozenset[str]
+    """The questions to settle that hold their one agreed value (or wording)."""
+    parked_items: frozenset[str]
+
+    @property
+    def resolved(self) -> int:
+        return len(self.resolved_items)
+
+    @property
+    def parked(self) -> int:
+        return len(self.parked_items)
 
     @property
     def total(self) -> int:
@@ -76,31 +94,169 @@ class AgreementProgress:
     def can_be_agreed(self) -> bool:
         return self.unsettled == 0
 
+    def is_settled(self, question_id: str) -> bool:
+        return question_id in self.resolved_items or question_id in self.parked_items
+
 
 def agreement_progress(session: Session, analysis: Analysis | None = None) -> AgreementProgress:
     analysis = analysis or analyse(session)
-    agenda = [item.question_id for item in analysis.agenda]
+    place = {result.question_id: index for index, result in enumerate(analysis.questions)}
+    # (-priority, place in the questionnaire, id): the most pressing first, ties in order.
+    pressing = [
+        (-item.priority, place[item.question_id], item.question_id) for item in analysis.agenda
+    ]
+    quick = [result for result in analysis.questions if result.status == "close"]
+    for result in quick:
+        assert result.gap is not None
+        pressing.append(
+            (-result.gap * result.importance, place[result.question_id], result.question_id)
+        )
     read_together = [result.question_id for result in analysis.read_together]
-    needs = set(agenda) | set(read_together)
+    needs = {question_id for _, _, question_id in pressing} | set(read_together)
     carried: list[str] = []
-    reopened: list[str] = []
+    taken_up: list[str] = []
     for result in analysis.questions:
         question_id = result.question_id
         if question_id in needs:
             continue
         item = _item(session, question_id)
         if item.reopened or item.resolution is not None:
-            reopened.append(question_id)  # taken up by the room although the parties agreed
+            taken_up.append(question_id)  # taken up by the room although the parties agreed
         else:
             carried.append(question_id)
-    to_settle = tuple(agenda + read_together + reopened)
-    resolutions = [_item(session, question_id).resolution for question_id in to_settle]
+    to_settle = (
+        tuple(question_id for _, _, question_id in sorted(pressing))
+        + tuple(read_together)
+        + tuple(taken_up)
+    )
+    resolved: set[str] = set()
+    parked: set[str] = set()
+    for question_id in to_settle:
+        resolution = _item(session, question_id).resolution
+        if resolution == "parked":
+            parked.add(question_id)
+        elif resolution is not None and position_of(session, question_id).is_agreed:
+            resolved.add(question_id)
     return AgreementProgress(
         to_settle=to_settle,
+        quick=frozenset(result.question_id for result in quick),
         carried_over=tuple(carried),
-        resolved=sum(resolution in SETTLED for resolution in resolutions),
-        parked=sum(resolution == "parked" for resolution in resolutions),
+        resolved_items=frozenset(resolved),
+        parked_items=frozenset(parked),
     )
+
+
+def agenda_by_theme(
+    session: Session, progress: AgreementProgress
+) -> list[tuple[Section, tuple[str, ...]]]:
+    """The questions to settle grouped by section, each section's in questionnaire order.
+
+    The section of the most pressing question comes first, then the section of the most
+    pressing question left, and so on.
+    """
+    template = session.template
+    rank = {question_id: place for place, question_id in enumerate(progress.to_settle)}
+    order = {question.id: place for place, question in enumerate(template.questions())}
+    groups: list[tuple[Section, tuple[str, ...]]] = []
+    for section in template.sections:
+        ids = tuple(
+            sorted((q.id for q in section.questions if q.id in rank), key=order.__getitem__)
+        )
+        if ids:
+            groups.append((section, ids))
+    return sorted(groups, key=lambda group: min(rank[question_id] for question_id in group[1]))
+
+
+@dataclass(frozen=True)
+class AgreementCheck:
+    """Whether the session is agreed, and what "agreed" still needs, in plain sentences.
+
+    ``status`` is "agreed" only when the session is marked agreed (``marked``) and ``missing``
+    is empty. ``missing`` lists what is lacking whether or not the session is marked agreed, so
+    an empty list with a draft status means the session is ready to be marked agreed.
+    """
+
+    status: AgreementStatus
+    missing: tuple[str, ...]
+    marked: bool
+    unsettled: int = 0
+    """How many questions are still to be settled."""
+    without_definition: bool = False
+    without_kind: bool = False
+    without_signatory: tuple[Side, ...] = ()
+    """The parties with no named signatory."""
+
+    @property
+    def ready(self) -> bool:
+        """Whether the session may be marked agreed."""
+        return not self.missing
+
+    @property
+    def claimed_wrongly(self) -> bool:
+        """Marked agreed, although what "agreed" needs is not all there."""
+        return self.marked and not self.ready
+
+
+def agreement_check(
+    session: Session,
+    analysis: Analysis | None = None,
+    progress: AgreementProgress | None = None,
+) -> AgreementCheck:
+    """The derived status of the agreement; see the module text for what "agreed" needs."""
+    progress = progress or agreement_progress(session, analysis)
+    agreement = session.agreement
+    missing: list[str] = []
+    unsettled = progress.unsettled
+    if unsettled == 1:
+        missing.append("1 question is still to be settled: resolve it or park it.")
+    elif unsettled:
+        missing.append(
+            f"{unsettled} questions are still to be settled: resolve or park each of them."
+        )
+    if not agreement.definition.strip():
+        missing.append("There is no agreed definition yet.")
+    if agreement.agreed_kind is None:
+        missing.append("The agreed kind of relationship is not chosen yet.")
+    names = dict(zip(SIDES, party_names(session), strict=True))
+    unsigned = tuple(
+        side
+        for side in SIDES
+        if not any(
+            signatory.party == side and signatory.name.strip()
+            for signatory in agreement.signatories
+        )
+    )
+    missing.extend(f"{names[side]} has no named signatory yet." for side in unsigned)
+    marked = agreement.status == "agreed"
+    return AgreementCheck(
+        status="agreed" if marked and not missing else "draft",
+        missing=tuple(missing),
+        marked=marked,
+        unsettled=unsettled,
+        without_definition=not agreement.definition.strip(),
+        without_kind=agreement.agreed_kind is None,
+        without_signatory=unsigned,
+    )
+
+
+def kind_question(session: Session) -> SingleChoiceQuestion | None:
+    """The question that asks which kind of relationship the parties have in mind, if any."""
+    for question in session.template.questions():
+        if isinstance(question, SingleChoiceQuestion) and question.asks_kind:
+            return question
+    return None
+
+
+def proposed_kind(session: Session) -> tuple[RelationshipKind, Question] | None:
+    """The kind of relationship the agreed answer to the kind question names, and that question."""
+    question = kind_question(session)
+    if question is None:
+        return None
+    position = position_of(session, question.id)
+    if not position.is_agreed or not isinstance(position.value, str):
+        return None
+    kind = question.option(position.value).kind
+    return None if kind is None else (kind, question)
 
 
 def agreed_kind_sentence(session: Session) -> str:
@@ -120,46 +276,19 @@ def agreed_kind_sentence(session: Session) -> str:
     )
 
 
-def _position_text(session: Session, position: AgreedPosition) -> str | None:
-    """An agreed position in words for the draft; None when there is no single position."""
-    if not position.is_agreed or position.close_values is not None:
-        return None
-    if position.wording.strip():
-        return position.wording.strip()
-    value = position.value
-    if value is None:
-        return None
-    question = position.question
-    if isinstance(question, SplitQuestion) and isinstance(value, int):
-        return (
-            f"{session.parties.A.display_name('A')} carries {value}% of {question.topic} and "
-            f"{session.parties.B.display_name('B')} {100 - value}%"
-        )
-    return question.describe_value(value)
-
-
 def draft_definition(session: Session) -> str:
-    """A first draft of the agreed definition, assembled from the agreed kind and positions.
+    """A first draft of the agreed definition, written from the agreed kind and positions.
 
     Deterministic: the same session always gives the same text. One paragraph names the kind of
-    relationship and what it means; then one paragraph per section lists, question by question,
-    what was agreed. Questions without an agreed position are left out.
+    relationship and what it means; then, for each section with agreed positions, its title and
+    a paragraph of their statements. Questions without an agreed position are left out.
     """
     paragraphs = [agreed_kind_sentence(session)]
     by_section: dict[str, list[str]] = {}
     for position in agreed_positions(session):
-        text = _position_text(session, position)
-        if text:
-            by_section.setdefault(position.section.id, []).append(
-                f"- {position.question.prompt} {_sentence(text)}"
-            )
+        if position.statement:
+            by_section.setdefault(position.section.id, []).append(position.statement)
     for section in session.template.sections:
         if section.id in by_section:
-            paragraphs.append(f"{section.title}\n" + "\n".join(by_section[section.id]))
+            paragraphs.append(f"{section.title}\n" + " ".join(by_section[section.id]))
     return "\n\n".join(paragraphs) + "\n"
-
-
-def _sentence(text: str) -> str:
-    text = text.strip()
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."

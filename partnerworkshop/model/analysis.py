@@ -53,17 +53,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .base import SIDES, Side
+from .gaps import question_gap
+from .inside import InsideParty, inside_party
 from .kappa import quadratic_weighted_kappa
-from .reading import Headline, Reading, headline, read_both
+from .reading import Headline, Reading, answers_needed, headline, read_both
 from .session import IMPORTANCE_WEIGHTS, Answer, Session
 from .template import (
-    AnswerValue,
-    MultipleChoiceQuestion,
     Question,
     QuestionKind,
-    RankingQuestion,
     ScaleQuestion,
-    SingleChoiceQuestion,
     SplitQuestion,
 )
 
@@ -106,45 +104,6 @@ EMPTY_ANSWER = Answer()
 
 
 # --- gaps --------------------------------------------------------------------------------------
-
-
-def question_gap(question: Question, value_a: AnswerValue, value_b: AnswerValue) -> float | None:
-    """The gap between two answers to the question: 0-1, or None for free text."""
-    if isinstance(question, ScaleQuestion):
-        assert isinstance(value_a, int) and isinstance(value_b, int)
-        return abs(value_a - value_b) / (question.maximum - question.minimum)
-    if isinstance(question, SplitQuestion):
-        assert isinstance(value_a, int) and isinstance(value_b, int)
-        return abs(value_a - value_b) / 100
-    if isinstance(question, SingleChoiceQuestion):
-        if value_a == value_b:
-            return 0.0
-        if not question.ordered:
-            return 1.0
-        assert isinstance(value_a, str) and isinstance(value_b, str)
-        positions = question.option_ids()
-        steps = abs(positions.index(value_a) - positions.index(value_b))
-        return steps / (len(positions) - 1)
-    if isinstance(question, MultipleChoiceQuestion):
-        assert isinstance(value_a, list) and isinstance(value_b, list)
-        chosen_a, chosen_b = set(value_a), set(value_b)
-        either = chosen_a | chosen_b
-        if not either:
-            return 0.0
-        return 1 - len(chosen_a & chosen_b) / len(either)
-    if isinstance(question, RankingQuestion):
-        assert isinstance(value_a, list) and isinstance(value_b, list)
-        return kendall_tau_distance(value_a, value_b)
-    return None
-
-
-def kendall_tau_distance(ranking_a: list[str], ranking_b: list[str]) -> float:
-    """The share of pairs of items that the two rankings (of the same items) order differently."""
-    count = len(ranking_a)
-    place_in_b = {item: place for place, item in enumerate(ranking_b)}
-    places = [place_in_b[item] for item in ranking_a]
-    discordant = sum(1 for i in range(count) for j in range(i + 1, count) if places[i] > places[j])
-    return discordant / (count * (count - 1) / 2)
 
 
 def status_of(gap: float | None) -> Status:
@@ -195,6 +154,9 @@ class QuestionResult:
     answer_a: str | None
     answer_b: str | None
     unsure: tuple[Side, ...]
+    spread: dict[Side, float | None]
+    """For a party whose representatives answer individually, the largest gap between two of
+    them (see :mod:`partnerworkshop.model.consolidation`); None otherwise."""
 
     def answer(self, side: Side) -> str | None:
         return self.answer_a if side == "A" else self.answer_b
@@ -257,6 +219,8 @@ class Analysis:
     readings: dict[Side, Reading]
     names: dict[Side, str]
     headline: Headline
+    inside: dict[Side, InsideParty | None]
+    """How far apart each party's own representatives are; None for a party answering as one."""
 
     def question(self, question_id: str) -> QuestionResult:
         """The result for this question; raises KeyError if there is none."""
@@ -280,12 +244,18 @@ def analyse(session: Session) -> Analysis:
     # (-priority, place in the questionnaire, item): sorting puts the most pressing first.
     agenda: list[tuple[float, int, AgendaItem]] = []
     kappa_groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    needed = answers_needed(session.template)
+    inside = {side: inside_party(session, side, needed) for side in SIDES}
     for section in session.template.sections:
         in_section: list[QuestionResult] = []
         for question in section.questions:
             answer_a = answers_a.get(question.id, EMPTY_ANSWER)
             answer_b = answers_b.get(question.id, EMPTY_ANSWER)
-            result = _compare(question, section.id, answer_a, answer_b)
+            spread = {
+                side: None if party is None else party.spread[question.id]
+                for side, party in inside.items()
+            }
+            result = _compare(question, section.id, answer_a, answer_b, spread)
             if result.status in ("apart", "open") and not result.read_together:
                 item = _agenda_item(question, result, answer_a, answer_b, names)
                 agenda.append((-item.priority, len(questions) + len(in_section), item))
@@ -300,7 +270,7 @@ def analyse(session: Session) -> Analysis:
         )
         questions.extend(in_section)
     mean_gap = weighted_mean_gap(questions)
-    readings = read_both(session)
+    readings = read_both(session, needed)
     return Analysis(
         questions=tuple(questions),
         sections=tuple(sections),
@@ -312,11 +282,16 @@ def analyse(session: Session) -> Analysis:
         readings=readings,
         names=names,
         headline=headline(readings, names),
+        inside=inside,
     )
 
 
 def _compare(
-    question: Question, section_id: str, answer_a: Answer, answer_b: Answer
+    question: Question,
+    section_id: str,
+    answer_a: Answer,
+    answer_b: Answer,
+    spread: dict[Side, float | None],
 ) -> QuestionResult:
     value_a, value_b = answer_a.value, answer_b.value
     gap = None
@@ -339,6 +314,7 @@ def _compare(
             for side, answer in zip(SIDES, (answer_a, answer_b), strict=True)
             if answer.not_sure
         ),
+        spread=spread,
     )
 
 

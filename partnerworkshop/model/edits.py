@@ -18,16 +18,20 @@ from typing import Any, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from .agreement import agreement_progress
+from .agreement import agreement_check
 from .analysis import Analysis, analyse
 from .base import Side
+from .consolidation import propose, representatives_differ
 from .kinds import RelationshipKind
 from .session import (
     ActionItem,
     AgreementItem,
+    Answer,
     AnsweringMode,
     CharterRecord,
     Importance,
+    IndividualAnswers,
+    PartyAnswering,
     Representative,
     Resolution,
     Session,
@@ -107,7 +111,7 @@ def set_at(root: Any, path: Path, value: Any) -> None:
 
 
 Listener = Callable[[Edit], None]
-ANALYSED_PARTS = ("answers", "template", "parties")
+ANALYSED_PARTS = ("answers", "individual", "template", "parties")
 """The parts of a session the analysis reads (besides comments, which it does not)."""
 WorkshopField = Literal["title", "date", "location", "facilitator"]
 PartyField = Literal["organisation", "label", "colour"]
@@ -181,7 +185,17 @@ class SessionEditor:
     def _check_pack_allows(self, changes: list[Change]) -> None:
         """An answer pack is for one party to answer in: nothing else in it may change."""
         side = self.session.pack_for
-        if side is not None and any(change.path[:2] != ("answers", side) for change in changes):
+        if side is None:
+            return
+        representative = self.session.pack_for_representative
+        allowed: Path = (
+            ("answers", side)
+            if representative is None
+            else ("individual", side, "by_representative", representative)
+        )
+        if any(change.path[: len(allowed)] != allowed for change in changes):
+            if representative is not None:
+                raise EditError("This answer pack is for one representative's answers only.")
             raise EditError(
                 f"This answer pack is for Party {side}'s answers only; the rest is changed in "
                 "the full session."
@@ -248,14 +262,15 @@ class SessionEditor:
         return True
 
     def _back_to_draft_if_unsettled(self, changes: list[Change]) -> list[Change]:
-        """An agreed session whose answers or agreement change so that something needs
-        settling again becomes a draft again, in the same undo step."""
+        """An agreed session whose answers or agreement change so that "agreed" no longer
+        holds (something needs settling again, the definition is emptied, a signatory goes)
+        becomes a draft again, in the same undo step."""
         status_path = ("agreement", "status")
         if self.session.agreement.status != "agreed" or any(c.path == status_path for c in changes):
             return []
         if any(change.path[0] in ANALYSED_PARTS for change in changes):
             self._analysis = None  # the changes are made but not yet announced
-        if agreement_progress(self.session, self.analysis()).can_be_agreed:
+        if agreement_check(self.session, self.analysis()).ready:
             return []
         set_at(self.session, status_path, "draft")
         return [Change(status_path, "agreed", "draft")]
@@ -324,10 +339,36 @@ class SessionEditor:
         return len(new) - 1
 
     def remove_representative(self, side: Side, row: int) -> bool:
+        """Remove a representative, and with them their individual answers (one undo step)."""
         current = self.session.party(side).representatives
         _check_row(row, current, "representative")
         new = current[:row] + current[row + 1 :]
-        return self._replace("party.representatives", ("parties", side, "representatives"), new)
+        removed = current[row].id
+        answers_path: Path = ("individual", side, "by_representative", removed)
+        answering = self.session.answering.representatives
+        now_answering = {key: value for key, value in answering.items() if value != removed}
+        return self.apply(
+            Edit(
+                "party.representatives",
+                [
+                    Change(answers_path, get_at(self.session, answers_path), ABSENT),
+                    Change(("answering", "representatives"), answering, now_answering),
+                    Change(("parties", side, "representatives"), current, new),
+                ],
+            )
+        )
+
+    def set_party_answering(self, side: Side, answering: PartyAnswering) -> bool:
+        """Whether the party answers as one or each representative answers individually.
+
+        The party's own answers stay as they are either way: they are what is compared.
+        """
+        _check_choice(answering, PartyAnswering, "way of answering")
+        return self._replace("party.answering", ("parties", side, "answering"), answering)
+
+    def set_party_anonymous(self, side: Side, anonymous: bool) -> bool:
+        """Whether the party's individual answers are shown without the representatives' names."""
+        return self._replace("party.anonymous", ("parties", side, "anonymous"), bool(anonymous))
 
     def set_representative(
         self, side: Side, row: int, name: RepresentativeField, value: str
@@ -347,6 +388,7 @@ class SessionEditor:
         """Use another questionnaire: the answers and agreed items belong to the old one."""
         session = self.session
         empty_answers = session.answers.model_copy(update={"A": {}, "B": {}})
+        empty_individual = IndividualAnswers()
         cleared_agreement = session.agreement.model_copy(update={"items": {}, "status": "draft"})
         cleared_answering = session.answering.model_copy(update={"revealed": []})
         return self.apply(
@@ -354,6 +396,7 @@ class SessionEditor:
                 "template",
                 [
                     Change(("answers",), session.answers, empty_answers),
+                    Change(("individual",), session.individual, empty_individual),
                     Change(("agreement",), session.agreement, cleared_agreement),
                     Change(("answering",), session.answering, cleared_answering),
                     Change(("template",), session.template, template),
@@ -363,29 +406,53 @@ class SessionEditor:
 
     # --- answers -----------------------------------------------------------------------------
 
-    def set_answer(self, side: Side, question_id: str, value: AnswerValue | None) -> bool:
+    # Each of these sets the party's answer or, given ``representative`` (an id), that
+    # representative's individual answer.
+
+    def set_answer(
+        self,
+        side: Side,
+        question_id: str,
+        value: AnswerValue | None,
+        representative: str | None = None,
+    ) -> bool:
         """Set (or, with ``None``, clear) a party's answer to a question."""
         checked = None if value is None else _checked(self._question(question_id), value)
-        return self._update_answer("answer.value", side, question_id, value=checked)
+        return self._update_answer("answer.value", side, question_id, representative, value=checked)
 
-    def set_not_sure(self, side: Side, question_id: str, not_sure: bool) -> bool:
+    def set_not_sure(
+        self, side: Side, question_id: str, not_sure: bool, representative: str | None = None
+    ) -> bool:
         question = self._question(question_id)
         if not_sure and not question.allow_not_sure:
             raise EditError(f'Question "{question_id}" does not allow "not sure".')
-        return self._update_answer("answer.not_sure", side, question_id, not_sure=not_sure)
+        return self._update_answer(
+            "answer.not_sure", side, question_id, representative, not_sure=not_sure
+        )
 
-    def set_importance(self, side: Side, question_id: str, importance: Importance) -> bool:
+    def set_importance(
+        self,
+        side: Side,
+        question_id: str,
+        importance: Importance,
+        representative: str | None = None,
+    ) -> bool:
         self._question(question_id)
         _check_choice(importance, Importance, "importance")
-        return self._update_answer("answer.importance", side, question_id, importance=importance)
+        return self._update_answer(
+            "answer.importance", side, question_id, representative, importance=importance
+        )
 
-    def set_comment(self, side: Side, question_id: str, comment: str) -> bool:
+    def set_comment(
+        self, side: Side, question_id: str, comment: str, representative: str | None = None
+    ) -> bool:
         self._question(question_id)
         return self._update_answer(
             "answer.comment",
             side,
             question_id,
-            merge_key=("comment", side, question_id),
+            representative,
+            merge_key=("comment", side, representative, question_id),
             comment=comment,
         )
 
@@ -394,23 +461,103 @@ class SessionEditor:
         action: str,
         side: Side,
         question_id: str,
+        representative: str | None,
         merge_key: Hashable | None = None,
         **update: Any,
     ) -> bool:
-        self._check_not_packed_away(side)
-        current = self.session.answer(side, question_id)
-        new = _updated(current, **update)
+        self._check_not_packed_away(side, representative)
+        if representative is None:
+            current = self.session.answer(side, question_id)
+            new = _updated(current, **update)
+            return self._replace(
+                action,
+                ("answers", side, question_id),
+                ABSENT if new.is_empty else new,
+                merge_key,
+            )
+        self._check_representative(side, representative)
+        held = self.session.representative_answers(side, representative)
+        new = _updated(held.get(question_id) or Answer(), **update)
+        changed = {key: answer for key, answer in held.items() if key != question_id}
+        if not new.is_empty:
+            changed[question_id] = new
+        path: Path = ("individual", side, "by_representative", representative)
         return self._replace(
-            action,
-            ("answers", side, question_id),
-            ABSENT if new.is_empty else new,
-            merge_key,
+            f"{action}.individual", path, changed if changed else ABSENT, merge_key
         )
 
-    def _check_not_packed_away(self, side: Side) -> None:
+    def _check_representative(self, side: Side, representative: str) -> None:
+        try:
+            self.session.party(side).representative(representative)
+        except KeyError:
+            raise EditError(f"Party {side} has no such representative.") from None
+
+    def _check_not_packed_away(self, side: Side, representative: str | None = None) -> None:
         pack_for = self.session.pack_for
         if pack_for is not None and side != pack_for:
             raise EditError(f"This answer pack is for Party {pack_for} only.")
+        for_representative = self.session.pack_for_representative
+        if for_representative is not None and representative != for_representative:
+            raise EditError("This answer pack is for one representative's answers only.")
+
+    def settle(self, side: Side, question_id: str, answer: Answer) -> bool:
+        """The party settles its answer to a question from its representatives' answers:
+        the proposal as it stands, or the answer the party changed it to (one undo step)."""
+        question = self._question(question_id)
+        self._check_not_packed_away(side)
+        if answer.value is not None:
+            answer = answer.model_copy(update={"value": _checked(question, answer.value)})
+        if answer.not_sure and not question.allow_not_sure:
+            raise EditError(f'Question "{question_id}" does not allow "not sure".')
+        answer_path: Path = ("answers", side, question_id)
+        settled_path: Path = ("individual", side, "settled")
+        settled = self.session.individual_of(side).settled
+        return self.apply(
+            Edit(
+                "answer.settle",
+                [
+                    Change(
+                        answer_path,
+                        get_at(self.session, answer_path),
+                        ABSENT if answer.is_empty else answer,
+                    ),
+                    Change(
+                        settled_path,
+                        settled,
+                        settled if question_id in settled else [*settled, question_id],
+                    ),
+                ],
+            )
+        )
+
+    def settle_where_agreed(self, side: Side) -> int:
+        """Take the proposal as the party's answer on every question on which its
+        representatives agree and which it has not settled yet (one undo step); returns how
+        many questions that settled."""
+        self._check_not_packed_away(side)
+        session = self.session
+        held = [
+            session.representative_answers(side, representative.id)
+            for representative in session.party(side).representatives
+        ]
+        settled = session.individual_of(side).settled
+        changes: list[Change] = []
+        taken: list[str] = []
+        for question in session.template.questions():
+            given = [answers.get(question.id) or Answer() for answers in held]
+            proposal = propose(question, given)
+            if question.id in settled or proposal.is_empty or representatives_differ(given):
+                continue
+            current = session.answer(side, question.id)
+            new = proposal.model_copy(update={"comment": current.comment})
+            path: Path = ("answers", side, question.id)
+            changes.append(Change(path, get_at(session, path), new))
+            taken.append(question.id)
+        if not taken:
+            return 0
+        changes.append(Change(("individual", side, "settled"), settled, [*settled, *taken]))
+        self.apply(Edit("answer.settle_agreed", changes))
+        return len(taken)
 
     def _question(self, question_id: str) -> Question:
         if not self.session.template.has_question(question_id):
@@ -426,6 +573,18 @@ class SessionEditor:
     def set_answering_party(self, side: Side) -> bool:
         _check_choice(side, Side, "party")
         return self._replace("answering.current", ("answering", "current"), side)
+
+    def set_answering_representative(self, side: Side, representative: str | None) -> bool:
+        """Who of the party's representatives answers now; None: the party settles its own
+        answers."""
+        current = self.session.answering.representatives
+        new = {key: value for key, value in current.items() if key != side}
+        if representative is not None:
+            self._check_representative(side, representative)
+            new[side] = representative
+        return self._replace(
+            "answering.representative", ("answering", "representatives"), dict(sorted(new.items()))
+        )
 
     def reveal_section(self, section_id: str) -> bool:
         try:
@@ -456,6 +615,27 @@ class SessionEditor:
         if wording is not None:
             update["wording"] = wording
         return self._set_item("agreement.resolve", question_id, _updated(current, **update))
+
+    def settle_items(self, decisions: Sequence[tuple[str, Resolution, AnswerValue]]) -> bool:
+        """Settle several items in one undo step, each with its own one agreed value.
+
+        Each decision is (question, how it was settled, the agreed value): adopting Party A's
+        or Party B's answer, or an agreed position (such as the share both accept in a split).
+        Nothing changes unless every decision is sound.
+        """
+        changes: list[Change] = []
+        for question_id, resolution, value in decisions:
+            question = self._question(question_id)
+            if resolution not in ("adopt_a", "adopt_b", "agreed"):
+                raise EditError(f'Question "{question_id}" cannot be settled by "{resolution}".')
+            checked = _checked(question, value)
+            current = self.session.agreement.items.get(question_id) or AgreementItem()
+            settled = _updated(current, resolution=resolution, value=checked)
+            path: Path = ("agreement", "items", question_id)
+            changes.append(
+                Change(path, self.session.agreement.items.get(question_id, ABSENT), settled)
+            )
+        return self.apply(Edit("agreement.settle", changes))
 
     def park(self, question_id: str, owner: str, due: date | None) -> bool:
         """Leave an item open, with who takes it forward and by when."""
@@ -511,16 +691,12 @@ class SessionEditor:
         return self._replace("agreement.kind", ("agreement", "agreed_kind"), kind)
 
     def set_status(self, status: Literal["draft", "agreed"]) -> bool:
-        """Mark the session agreed (only once nothing needs settling) or back to draft."""
+        """Mark the session agreed (only once all that "agreed" needs is there) or back to draft."""
         _check_choice(status, Literal["draft", "agreed"], "status")
         if status == "agreed":
-            unsettled = agreement_progress(self.session, self.analysis()).unsettled
-            if unsettled:
-                raise EditError(
-                    f"{unsettled} question{'s' if unsettled != 1 else ''} still "
-                    f"need{'s' if unsettled == 1 else ''} to be resolved or parked before the "
-                    "session can be marked agreed."
-                )
+            missing = agreement_check(self.session, self.analysis()).missing
+            if missing:
+                raise EditError("The session cannot be marked agreed yet: " + " ".join(missing))
         return self._replace("agreement.status", ("agreement", "status"), status)
 
     def record_charter(self, record: CharterRecord) -> bool:

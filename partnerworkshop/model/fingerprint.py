@@ -6,13 +6,13 @@ no spaces, UTF-8, dates as ISO 8601). The agreed content is exactly:
 - ``questionnaire``: the questionnaire's id and version;
 - ``parties``: for Party A and Party B, the organisation, the short label and every
   representative's name, role and e-mail;
-- ``status``: whether the agreement is a draft or agreed;
+- ``status``: whether the agreement is a draft or agreed (as checked, not as the file claims);
 - ``definition``: the agreed definition text, and ``agreed_kind``: the agreed kind of
   relationship;
 - ``positions``: every question that is agreed or parked, in questionnaire order, with its id
-  and prompt, how the position was reached, the agreed answer (as stored and in words; for
-  answers carried over as close, both parties' answers), the agreed wording, the notes, and for
-  a parked item its owner and due date;
+  and prompt, how the position was reached, the one agreed answer as stored, its statement
+  (the sentence the charter prints), the agreed wording, the notes, and for a parked item its
+  owner and due date;
 - ``action_items``: what, owner party, owner, due date and status of each, in order;
 - ``signatories``: party, name, title and organisation of each, in order.
 
@@ -31,10 +31,11 @@ import hashlib
 import json
 from typing import Any
 
+from .agreement import agreement_check
 from .positions import agreed_positions
 from .session import MAX_CHARTER_VERSION, CharterRecord, Session
 
-CONTENT_FORMAT = "partnerworkshop-agreed-content/1"
+CONTENT_FORMAT = "partnerworkshop-agreed-content/2"
 
 
 def agreed_content(session: Session) -> dict[str, Any]:
@@ -54,7 +55,7 @@ def agreed_content(session: Session) -> dict[str, Any]:
             }
             for side, party in (("A", session.parties.A), ("B", session.parties.B))
         },
-        "status": agreement.status,
+        "status": agreement_check(session).status,
         "definition": agreement.definition,
         "agreed_kind": agreement.agreed_kind.value if agreement.agreed_kind else None,
         "positions": [
@@ -63,8 +64,7 @@ def agreed_content(session: Session) -> dict[str, Any]:
                 "prompt": position.question.prompt,
                 "reached": position.reached,
                 "value": position.value,
-                "close_values": list(position.close_values) if position.close_values else None,
-                "position": position.text,
+                "statement": position.statement,
                 "wording": position.wording,
                 "notes": position.notes,
                 "owner": position.owner,

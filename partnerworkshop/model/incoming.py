@@ -40,12 +40,20 @@ class IncomingAnswer:
 
 @dataclass(frozen=True)
 class AnswersPlan:
-    """What taking one party's incoming answers into the session would change."""
+    """What taking one party's (or one representative's) incoming answers into the session
+    would change."""
 
     side: Side
     new: list[IncomingAnswer]
     conflicts: list[IncomingAnswer]
     unchanged: list[IncomingAnswer]
+    representative: str | None = None
+    """The id of the representative whose individual answers come in; None for the party's."""
+    held: Mapping[str, Answer] | None = None
+    """The representative's individual answers the session holds now."""
+    switches_to_individual: bool = False
+    """The party answers as one so far: taking a representative's answers in makes it answer
+    individually, and keeps its answers as they are as the party's answers."""
 
     @property
     def has_conflicts(self) -> bool:
@@ -54,27 +62,53 @@ class AnswersPlan:
     def changes(self, *, replace: bool) -> list[Change]:
         """The new answers, and with ``replace`` also those that overwrite different ones."""
         taken = self.new + (self.conflicts if replace else [])
-        return [
+        if self.representative is None:
+            return [
+                Change(
+                    ("answers", self.side, item.question_id),
+                    ABSENT if item.current is None else item.current,
+                    item.incoming,
+                )
+                for item in taken
+            ]
+        if not taken:
+            return []
+        held = dict(self.held or {})
+        updated = {**held, **{item.question_id: item.incoming for item in taken}}
+        changes = [
             Change(
-                ("answers", self.side, item.question_id),
-                ABSENT if item.current is None else item.current,
-                item.incoming,
+                ("individual", self.side, "by_representative", self.representative),
+                held or ABSENT,
+                updated,
             )
-            for item in taken
         ]
+        if self.switches_to_individual:
+            changes.append(Change(("parties", self.side, "answering"), "as_one", "individually"))
+        return changes
 
     def edit(self, *, replace: bool) -> Edit:
         """The changes as one undoable edit, for ``SessionEditor.apply``."""
         return Edit(IMPORT_ACTION, self.changes(replace=replace))
 
 
-def plan_incoming(session: Session, side: Side, incoming: Mapping[str, Answer]) -> AnswersPlan:
-    """Compare a party's incoming answers with the session; raises AnswersRefused if any is bad.
+def plan_incoming(
+    session: Session,
+    side: Side,
+    incoming: Mapping[str, Answer],
+    representative: str | None = None,
+) -> AnswersPlan:
+    """Compare a party's incoming answers (or, given ``representative``, that representative's
+    individual answers) with the session; raises AnswersRefused if any is bad.
 
     An incoming answer that says nothing at all (no value, no comment, normal importance) is left
     out: it leaves the session's answer as it is.
     """
     problems: list[str] = []
+    if representative is not None:
+        try:
+            session.party(side).representative(representative)
+        except KeyError:
+            problems.append(f"Party {side} has no such representative in this session")
     if session.pack_for is not None and side != session.pack_for:
         problems.append(
             f"this session file is an answer pack for Party {session.pack_for}; "
@@ -96,7 +130,11 @@ def plan_incoming(session: Session, side: Side, incoming: Mapping[str, Answer]) 
     new: list[IncomingAnswer] = []
     conflicts: list[IncomingAnswer] = []
     unchanged: list[IncomingAnswer] = []
-    held = session.answers_of(side)
+    held = (
+        session.answers_of(side)
+        if representative is None
+        else session.representative_answers(side, representative)
+    )
     for question in template.questions():
         taken = checked.get(question.id)
         if taken is None or taken.is_empty:
@@ -109,7 +147,18 @@ def plan_incoming(session: Session, side: Side, incoming: Mapping[str, Answer]) 
             unchanged.append(item)
         else:
             conflicts.append(item)
-    plan = AnswersPlan(side, new, conflicts, unchanged)
+    if representative is None:
+        plan = AnswersPlan(side, new, conflicts, unchanged)
+    else:
+        plan = AnswersPlan(
+            side,
+            new,
+            conflicts,
+            unchanged,
+            representative=representative,
+            held=dict(held),
+            switches_to_individual=not session.party(side).answers_individually,
+        )
     _check_fits(session, plan)
     return plan
 

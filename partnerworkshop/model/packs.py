@@ -5,10 +5,16 @@ workshop details and that party's answers only. Nothing in it may reveal the oth
 positions: its answers, the agreement record and the sections revealed in blind mode are left out.
 It keeps the session's id, which is how merging recognises where it belongs.
 
+A pack for the whole party is answered as one and holds no individual answers. A pack for one
+representative of a party (``pack_for_representative``) holds that
+representative's own individual answers and nothing else: not the party's answers, which are
+settled from everyone's, nor any other representative's answers or name.
+
 A pack proves what it is: it carries a seal, a keyed hash of the session's id, the party it is
 for and the exact content of its questionnaire, made with a secret the full session keeps and
 the pack never holds. Editing the pack to say it is for the other party, or changing a question's
-wording in it, breaks the seal, and merging refuses it.
+wording in it, breaks the seal, and merging refuses it. A representative's pack is sealed for
+that representative as well.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from typing import Any
 from .base import Side, other_side
 from .fingerprint import canonical_json
 from .incoming import AnswersPlan, AnswersRefused, plan_incoming
-from .session import Agreement, Session
+from .session import Agreement, IndividualAnswers, Session
 from .template import Questionnaire
 
 
@@ -36,18 +42,20 @@ def new_pack_key() -> str:
 
 def pack_seal(key: str, pack: Session) -> str:
     """The seal of ``pack`` under the session's ``key``."""
-    message = canonical_json(
-        {
-            "session": str(pack.id),
-            "for": pack.pack_for,
-            "questionnaire": questionnaire_digest(pack.template),
-        }
-    )
+    sealed: dict[str, Any] = {
+        "session": str(pack.id),
+        "for": pack.pack_for,
+        "questionnaire": questionnaire_digest(pack.template),
+    }
+    if pack.pack_for_representative is not None:
+        sealed["representative"] = pack.pack_for_representative
+    message = canonical_json(sealed)
     return hmac.new(bytes.fromhex(key), message, hashlib.sha256).hexdigest()
 
 
-def make_pack(session: Session, side: Side) -> Session:
-    """A copy of the session for Party ``side`` alone to fill in, sealed with the session's key.
+def make_pack(session: Session, side: Side, representative: str | None = None) -> Session:
+    """A copy of the session for Party ``side`` (or one representative of it, by id) alone to
+    fill in, sealed with the session's key.
 
     A session without a key is given one: save it afterwards, or the pack cannot come back.
     """
@@ -70,9 +78,37 @@ def make_pack(session: Session, side: Side) -> Session:
     data["agreement"] = Agreement().model_dump()
     data["answering"]["current"] = side
     data["answering"]["revealed"] = []
+    data["answering"]["representatives"] = {} if representative is None else {side: representative}
+    # A party's pack is answered by the party as one; a representative's by them alone.
+    data["individual"] = IndividualAnswers().model_dump()
+    data["parties"][side]["answering"] = "as_one" if representative is None else "individually"
+    if representative is not None:
+        data.update(_representative_part(session, side, representative))
+        data["answers"][side] = {}
+        data["parties"][side]["representatives"] = [
+            person
+            for person in data["parties"][side]["representatives"]
+            if person["id"] == representative
+        ]
     pack = Session.model_validate(data)
     pack.pack_seal = pack_seal(session.pack_key, pack)
     return pack
+
+
+def _representative_part(session: Session, side: Side, representative: str) -> dict[str, Any]:
+    """The pack's fields that make it one representative's: their answers, and whose it is."""
+    try:
+        session.party(side).representative(representative)
+    except KeyError:
+        raise AnswersRefused([f"Party {side} has no such representative"]) from None
+    individual = IndividualAnswers()
+    own = session.representative_answers(side, representative)
+    if own:
+        getattr(individual, side).by_representative = {representative: dict(own)}
+    return {
+        "individual": individual.model_dump(),
+        "pack_for_representative": representative,
+    }
 
 
 def plan_merge(session: Session, pack: Session) -> AnswersPlan:
@@ -113,7 +149,12 @@ def plan_merge(session: Session, pack: Session) -> AnswersPlan:
         raise AnswersRefused(problems)
     side = pack.pack_for
     assert side is not None  # refused above otherwise
-    return plan_incoming(session, side, pack.answers_of(side))
+    representative = pack.pack_for_representative
+    if representative is None:
+        return plan_incoming(session, side, pack.answers_of(side))
+    return plan_incoming(
+        session, side, pack.representative_answers(side, representative), representative
+    )
 
 
 def _seal_problems(session: Session, pack: Session) -> list[str]:

@@ -33,7 +33,7 @@ from typing import Literal
 
 from .base import SIDES, Side
 from .kinds import KINDS, RelationshipKind
-from .session import IMPORTANCE_WEIGHTS, Session
+from .session import IMPORTANCE_WEIGHTS, Answer, Session
 from .template import (
     AnswerValue,
     MultipleChoiceQuestion,
@@ -180,10 +180,16 @@ def read_party(session: Session, side: Side, needed: int | None = None) -> Readi
     """The reading of one party's answers (``needed`` defaults to :func:`answers_needed`)."""
     if needed is None:
         needed = answers_needed(session.template)
-    answers = session.answers_of(side)
+    return read_answers(session.template, side, session.answers_of(side), needed)
+
+
+def read_answers(
+    template: Questionnaire, side: Side, answers: Mapping[str, Answer], needed: int
+) -> Reading:
+    """The reading of one set of answers given on ``side``: a party's, or one representative's."""
     totals = dict.fromkeys(KINDS, 0.0)
     used: list[tuple[int, Question, AnswerValue, Signals]] = []
-    for index, question in enumerate(session.template.questions()):
+    for index, question in enumerate(template.questions()):
         answer = answers.get(question.id)
         if answer is None or answer.value is None or answer.not_sure:
             continue
@@ -218,8 +224,9 @@ def read_party(session: Session, side: Side, needed: int | None = None) -> Readi
     return Reading(side, shares, leading, margin, clarity_of(margin), top, len(used), needed)
 
 
-def read_both(session: Session) -> dict[Side, Reading]:
-    needed = answers_needed(session.template)
+def read_both(session: Session, needed: int | None = None) -> dict[Side, Reading]:
+    if needed is None:
+        needed = answers_needed(session.template)
     return {side: read_party(session, side, needed) for side in SIDES}
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import secrets
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
@@ -20,7 +21,7 @@ from .kinds import RelationshipKind
 from .template import AnswerValue, AnswerValueError, Questionnaire, short_text
 
 SESSION_FORMAT = "partnerworkshop-session"
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
 
 Importance = Literal["low", "normal", "high"]
 IMPORTANCE_WEIGHTS: dict[Importance, float] = {"low": 1.0, "normal": 2.0, "high": 3.0}
@@ -49,10 +50,26 @@ class Workshop(Model):
     facilitator: ShortText = ""
 
 
+RepresentativeId = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8,32}$")]
+
+
+def new_representative_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
 class Representative(Model):
+    id: RepresentativeId = Field(
+        default_factory=new_representative_id,
+        description="Stays the same when the name changes; individual answers are kept by it.",
+    )
     name: ShortText = ""
     role: ShortText = ""
     email: Email = ""
+
+
+PartyAnswering = Literal["as_one", "individually"]
+"""Whether a party gives one answer per question, or each representative answers on their own
+and the party then settles its answer from theirs."""
 
 
 class Party(Model):
@@ -60,10 +77,72 @@ class Party(Model):
     label: Annotated[str, StringConstraints(max_length=40)] = ""
     colour: Colour
     representatives: list[Representative] = []
+    answering: PartyAnswering = "as_one"
+    anonymous: bool = Field(
+        default=False,
+        description="Individual answers are shown without the representatives' names.",
+    )
+
+    @property
+    def answers_individually(self) -> bool:
+        return self.answering == "individually"
 
     def display_name(self, side: Side) -> str:
         """What to call the party in a sentence: its short label, its name, or 'Party A'."""
         return self.label or self.organisation or f"Party {side}"
+
+    def representative(self, representative_id: str) -> Representative:
+        """The representative with this id; raises KeyError if the party has none."""
+        for representative in self.representatives:
+            if representative.id == representative_id:
+                return representative
+        raise KeyError(representative_id)
+
+    def respondents(self, side: Side) -> list[Respondent]:
+        """The representatives in the order their individual answers are shown, each with what
+        to call them there.
+
+        That is their name, in the order of the list; when the party answers anonymously it is
+        "Northwind, respondent 2", numbered in an order that has nothing to do with the list
+        (by id), so that nobody can tell who is who from the list of representatives. A
+        representative without a name is also called by their number.
+        """
+        shown = self.representatives
+        if self.anonymous:
+            shown = sorted(shown, key=lambda representative: representative.id)
+        respondents: list[Respondent] = []
+        for number, representative in enumerate(shown, start=1):
+            named = bool(representative.name.strip()) and not self.anonymous
+            respondents.append(
+                Respondent(
+                    representative.id,
+                    number,
+                    representative.name.strip() if named else None,
+                    self.display_name(side),
+                )
+            )
+        return respondents
+
+
+@dataclass(frozen=True)
+class Respondent:
+    """A representative as shown next to their individual answers: by name, or by number."""
+
+    representative_id: str
+    number: int
+    name: str | None
+    """None when the party answers anonymously (or the representative has no name)."""
+    party_name: str
+
+    @property
+    def label(self) -> str:
+        """ "James Whitfield", or "Northwind, respondent 2"."""
+        return self.name or f"{self.party_name}, respondent {self.number}"
+
+    @property
+    def short_label(self) -> str:
+        """ "James Whitfield", or "respondent 2", for a sentence that names the party already."""
+        return self.name or f"respondent {self.number}"
 
 
 class Parties(Model):
@@ -92,6 +171,24 @@ class PartyAnswers(Model):
     B: dict[str, Answer] = {}
 
 
+class RepresentativesAnswers(Model):
+    """One party's individual answers, for a party whose representatives answer on their own."""
+
+    by_representative: dict[str, dict[str, Answer]] = Field(
+        default={}, description="Each representative's answers (by their id), by question id."
+    )
+    settled: list[str] = Field(
+        default=[],
+        description="Questions on which the party has settled its answer from its "
+        "representatives' answers.",
+    )
+
+
+class IndividualAnswers(Model):
+    A: RepresentativesAnswers = Field(default_factory=RepresentativesAnswers)
+    B: RepresentativesAnswers = Field(default_factory=RepresentativesAnswers)
+
+
 AnsweringMode = Literal["side_by_side", "blind"]
 
 
@@ -101,6 +198,11 @@ class Answering(Model):
     mode: AnsweringMode = "side_by_side"
     current: Side = "A"
     revealed: list[str] = Field(default=[], description="Sections revealed in blind mode.")
+    representatives: dict[Side, RepresentativeId] = Field(
+        default={},
+        description="For a party whose representatives answer individually, the one answering "
+        "now; none while the party settles its own answers.",
+    )
 
 
 Resolution = Literal["adopt_a", "adopt_b", "agreed", "parked"]
@@ -171,10 +273,16 @@ class Session(Model):
     template: Questionnaire
     answering: Answering = Field(default_factory=Answering)
     answers: PartyAnswers = Field(default_factory=PartyAnswers)
+    individual: IndividualAnswers = Field(default_factory=IndividualAnswers)
     agreement: Agreement = Field(default_factory=Agreement)
     pack_for: Side | None = Field(
         default=None,
         description="Set when this file is an answer pack: it holds only this party's answers.",
+    )
+    pack_for_representative: RepresentativeId | None = Field(
+        default=None,
+        description="Set when the answer pack is for one representative of the party: it holds "
+        "only that representative's answers.",
     )
     pack_key: Annotated[str, StringConstraints(pattern=r"^(?:[0-9a-f]{64})?$")] = Field(
         default="",
@@ -218,6 +326,7 @@ class Session(Model):
                     f"this answer pack is for Party {self.pack_for} "
                     f"but holds Party {side}'s answers"
                 )
+        problems.extend(self._individual_problems())
         for question_id, item in self.agreement.items.items():
             if not template.has_question(question_id):
                 problems.append(
@@ -238,6 +347,84 @@ class Session(Model):
         )
         return problems
 
+    def _individual_problems(self) -> list[str]:
+        """What does not fit in the representatives and their individual answers."""
+        problems: list[str] = []
+        template = self.template
+        for side in SIDES:
+            party = self.party(side)
+            ids = [representative.id for representative in party.representatives]
+            problems.extend(
+                f'Party {side}: two representatives have the same id "{repeated}"'
+                for repeated in sorted({i for i in ids if ids.count(i) > 1})
+            )
+            individual = self.individual_of(side)
+            for representative_id, answers in individual.by_representative.items():
+                where = f"Party {side}'s individual answers"
+                if representative_id not in ids:
+                    problems.append(
+                        f'{where}: there is no representative with the id "'
+                        f'{short_text(representative_id)}"'
+                    )
+                    continue
+                for question_id, answer in answers.items():
+                    if not template.has_question(question_id):
+                        problems.append(
+                            f'{where}: there is no question "{short_text(question_id)}" '
+                            "in the questionnaire"
+                        )
+                        continue
+                    question = template.question(question_id)
+                    if answer.value is not None:
+                        try:
+                            question.check_value(answer.value)
+                        except AnswerValueError as error:
+                            problems.append(f"{where}: {error}")
+                    if answer.not_sure and not question.allow_not_sure:
+                        problems.append(
+                            f'{where}: question "{question_id}" does not allow "not sure"'
+                        )
+            problems.extend(
+                f'Party {side}: there is no question "{short_text(question_id)}" to settle'
+                for question_id in individual.settled
+                if not template.has_question(question_id)
+            )
+        for side, representative_id in self.answering.representatives.items():
+            if representative_id not in [r.id for r in self.party(side).representatives]:
+                problems.append(
+                    f"Answering: Party {side} has no representative with the id "
+                    f'"{representative_id}"'
+                )
+        problems.extend(self._representative_pack_problems())
+        return problems
+
+    def _representative_pack_problems(self) -> list[str]:
+        """An answer pack for one representative holds that representative's answers alone."""
+        wanted = self.pack_for_representative
+        if wanted is None:
+            return []
+        side = self.pack_for
+        if side is None:
+            return ["an answer pack for one representative must also name the party"]
+        problems: list[str] = []
+        if wanted not in [representative.id for representative in self.party(side).representatives]:
+            problems.append(f"this answer pack is for a representative Party {side} does not have")
+        if self.answers_of(side):
+            problems.append(
+                f"this answer pack is for one representative but holds Party {side}'s answers"
+            )
+        for owner in SIDES:
+            held = self.individual_of(owner).by_representative
+            if any(
+                answers and (owner != side or representative_id != wanted)
+                for representative_id, answers in held.items()
+            ):
+                problems.append(
+                    "this answer pack is for one representative but holds another "
+                    "representative's answers"
+                )
+        return problems
+
     def party(self, side: Side) -> Party:
         party: Party = getattr(self.parties, side)
         return party
@@ -249,6 +436,17 @@ class Session(Model):
     def answer(self, side: Side, question_id: str) -> Answer:
         """The party's answer to the question; an empty answer if it has none yet."""
         return self.answers_of(side).get(question_id) or Answer()
+
+    def individual_of(self, side: Side) -> RepresentativesAnswers:
+        individual: RepresentativesAnswers = getattr(self.individual, side)
+        return individual
+
+    def representative_answers(self, side: Side, representative_id: str) -> dict[str, Answer]:
+        """One representative's individual answers, by question id (empty if none yet)."""
+        return self.individual_of(side).by_representative.get(representative_id, {})
+
+    def representative_answer(self, side: Side, representative_id: str, question_id: str) -> Answer:
+        return self.representative_answers(side, representative_id).get(question_id) or Answer()
 
 
 def new_session(

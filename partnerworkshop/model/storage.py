@@ -8,6 +8,7 @@ words a facilitator understands. Saving is atomic and keeps the previous version
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import re
@@ -19,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from ..errors import FileProblem
@@ -27,6 +28,7 @@ from .session import SESSION_FORMAT, SESSION_SCHEMA_VERSION, Session, now
 from .template import (
     TEMPLATE_FORMAT,
     TEMPLATE_SCHEMA_VERSION,
+    Question,
     Questionnaire,
     invalid_character_problem,
     short_repr,
@@ -45,9 +47,108 @@ BACKUP_SUFFIX = ".bak"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
+
+# --- migrations --------------------------------------------------------------------------------
+
+
+def _template_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds each choice's statement (how the charter words it). A questionnaire
+    without statements still works; one of the built-in questionnaires gains the wording its
+    current file holds."""
+    return _with_builtin_statements(raw)
+
+
+def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 2: the session's copy of the questionnaire is migrated like a questionnaire, and
+    every representative gets an id.
+
+    Answers that were only close used to be carried over with both answers; now they are items
+    to settle, which follows from the answers themselves: nothing in the file changes for it.
+    """
+    template = raw.get("template")
+    if isinstance(template, dict) and template.get("schema_version") == 1:
+        raw = {**raw, "template": {**_template_from_v1(template), "schema_version": 2}}
+    return _give_representatives_ids(raw)
+
+
+def _give_representatives_ids(raw: dict[str, Any]) -> dict[str, Any]:
+    """Every representative gets an id, worked out from the session's id and their place.
+
+    The same file gets the same ids each time it is opened, so an answer sheet made for a
+    representative before the file was saved again still finds them. Anything that is not as
+    version 1 wrote it is left for the checks to name.
+    """
+    parties = raw.get("parties")
+    if not isinstance(parties, dict):
+        return raw
+    seed = str(raw.get("id", ""))
+    for side, party in parties.items():
+        representatives = party.get("representatives") if isinstance(party, dict) else None
+        if not isinstance(representatives, list):
+            continue
+        for place, representative in enumerate(representatives):
+            if isinstance(representative, dict) and "id" not in representative:
+                digest = hashlib.sha256(f"{seed}/{side}/{place}".encode()).hexdigest()
+                representative["id"] = digest[:12]
+    return raw
+
+
 # Each entry turns a file of schema version N into version N + 1.
-SESSION_MIGRATIONS: dict[int, Migration] = {}
-TEMPLATE_MIGRATIONS: dict[int, Migration] = {}
+SESSION_MIGRATIONS: dict[int, Migration] = {1: _session_from_v1}
+TEMPLATE_MIGRATIONS: dict[int, Migration] = {1: _template_from_v1}
+
+_STATEMENT_FIELDS = frozenset(
+    {"statement", "statement_none", "statement_even", "statement_uneven", "statement_whole"}
+)
+
+
+def _with_builtin_statements(raw: dict[str, Any]) -> dict[str, Any]:
+    """A copy of a version-1 questionnaire with the statements (and the mark of the question
+    that asks the kind of relationship) of the built-in questionnaire of the same id and
+    version, for every question worded exactly as the built-in one."""
+    from .catalog import builtin_template  # the catalog reads its files through this module
+
+    sections = raw.get("sections")
+    try:
+        builtin = builtin_template(str(raw.get("id")))
+    except FileProblem:
+        return raw
+    if builtin.version != raw.get("version") or not isinstance(sections, list):
+        return raw
+    known = {question.id: question for question in builtin.questions()}
+    migrated = []
+    for section in sections:
+        if isinstance(section, dict) and isinstance(section.get("questions"), list):
+            questions = [_question_with_statements(q, known) for q in section["questions"]]
+            section = {**section, "questions": questions}
+        migrated.append(section)
+    return {**raw, "sections": migrated}
+
+
+def _question_with_statements(raw: Any, known: dict[str, Question]) -> Any:
+    try:
+        question = _QUESTION.validate_python(raw)
+    except ValidationError:
+        return raw  # the questionnaire's own check names the problem
+    builtin = known.get(question.id)
+    if builtin is None or _wording(builtin) != _wording(question):
+        return raw
+    return builtin.model_dump(mode="json")
+
+
+def _wording(question: Question) -> dict[str, Any]:
+    """The question as the parties read it: everything but how the charter words the answers."""
+    data = question.model_dump(mode="json", exclude={*_STATEMENT_FIELDS, "asks_kind"})
+    for key in ("options", "points"):
+        if key in data:
+            data[key] = [
+                {name: value for name, value in choice.items() if name not in ("statement", "kind")}
+                for choice in data[key]
+            ]
+    return data
+
+
+_QUESTION: TypeAdapter[Question] = TypeAdapter(Question)
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -130,7 +231,8 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        # A string that is never closed runs on to the end of the file.
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             problem = "the file ends too early: it looks truncated"
         else:
             problem = (

@@ -3,6 +3,10 @@
 Every choice a party can make (an option, a scale point, a ranked item, how evenly a split is
 shared) carries *signals*: weights from 0 to 1 toward the kinds of relationship it suggests.
 The relationship-type reading adds them up.
+
+Every choice also carries a *statement*: how the charter words it once both parties agree on it,
+in the third person, with ``{A}`` and ``{B}`` standing for the two organisations' names (see
+:mod:`partnerworkshop.model.statements`).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from .base import Identifier, LongText, Model, ShortText
 from .kinds import RelationshipKind
 
 TEMPLATE_FORMAT = "partnerworkshop-template"
-TEMPLATE_SCHEMA_VERSION = 1
+TEMPLATE_SCHEMA_VERSION = 2
 
 Weight = Annotated[float, Field(ge=0.0, le=1.0)]
 Signals = dict[RelationshipKind, Weight]
@@ -112,11 +116,28 @@ class AnswerValueError(ValueError):
     """An answer that does not fit its question; the message names the question."""
 
 
+_STATEMENT_HELP = (
+    "How the charter states this choice once both parties agree on it: one sentence in the "
+    "third person, present tense, with {A} and {B} standing for the two organisations' names."
+)
+
+
 class Option(Model):
     id: Identifier
     label: ShortText = Field(min_length=1)
     description: LongText = ""
     signals: Signals = {}
+    statement: LongText = Field(
+        default="",
+        description=(
+            f"{_STATEMENT_HELP} In a multiple choice or a ranking, the option in words that fit "
+            "the question's statement (e.g. 'lower prices or better commercial terms')."
+        ),
+    )
+    kind: RelationshipKind | None = Field(
+        default=None,
+        description="The kind of relationship this option names, in a question that asks_kind.",
+    )
 
 
 # Scale points are small whole numbers (1 to 5, 0 to 10); these bounds keep them printable.
@@ -128,6 +149,7 @@ class ScalePoint(Model):
     label: ShortText = Field(min_length=1)
     description: LongText = ""
     signals: Signals = {}
+    statement: LongText = Field(default="", description=_STATEMENT_HELP)
 
 
 class QuestionBase(Model):
@@ -248,6 +270,13 @@ class ScaleQuestion(QuestionBase):
 class SingleChoiceQuestion(_OptionsQuestion):
     kind: Literal["single"] = "single"
     ordered: bool = False
+    asks_kind: bool = Field(
+        default=False,
+        description=(
+            "This question asks which kind of relationship the parties have in mind: its agreed "
+            "answer proposes the agreed kind (each option names its kind)."
+        ),
+    )
 
     def check_value(self, value: object) -> AnswerValue:
         return self._check_option(value)
@@ -260,6 +289,16 @@ class SingleChoiceQuestion(_OptionsQuestion):
 class MultipleChoiceQuestion(_OptionsQuestion):
     kind: Literal["multiple"] = "multiple"
     max_choices: int | None = Field(default=None, ge=1, le=1000)
+    statement: LongText = Field(
+        default="",
+        description=(
+            "How the charter states the agreed choices: one sentence with {A}, {B} and "
+            "{choices} (the chosen options' statements, joined with commas and 'and')."
+        ),
+    )
+    statement_none: LongText = Field(
+        default="", description="How the charter states that none of the options is agreed."
+    )
 
     def check_value(self, value: object) -> AnswerValue:
         chosen = self._check_option_list(value)
@@ -275,6 +314,13 @@ class MultipleChoiceQuestion(_OptionsQuestion):
 
 class RankingQuestion(_OptionsQuestion):
     kind: Literal["ranking"] = "ranking"
+    statement: LongText = Field(
+        default="",
+        description=(
+            "How the charter states the agreed order: one sentence with {A}, {B} and {order} "
+            "(the options' statements, numbered in the agreed order)."
+        ),
+    )
 
     def check_value(self, value: object) -> AnswerValue:
         ranked = self._check_option_list(value)
@@ -301,6 +347,24 @@ class SplitQuestion(QuestionBase):
     topic: ShortText = Field(min_length=1, description="What is shared, e.g. 'the costs'.")
     signals_even: Signals = {}
     signals_one_sided: Signals = {}
+    statement_even: LongText = Field(
+        default="", description="How the charter states a 50/50 split, with {A} and {B}."
+    )
+    statement_uneven: LongText = Field(
+        default="",
+        description=(
+            "How the charter states any other split, with {larger} and {smaller} (the parties "
+            "carrying the larger and the smaller share) and {larger_share} and {smaller_share} "
+            "(their percentages)."
+        ),
+    )
+    statement_whole: LongText = Field(
+        default="",
+        description=(
+            "How the charter states a 100/0 split, with {larger} (the party that carries it "
+            "all) and {smaller} (the party that carries none)."
+        ),
+    )
 
     def check_value(self, value: object) -> AnswerValue:
         if isinstance(value, bool) or not isinstance(value, int):
@@ -317,6 +381,13 @@ class SplitQuestion(QuestionBase):
 class TextQuestion(QuestionBase):
     kind: Literal["text"] = "text"
     max_length: int = Field(default=10_000, ge=1, le=100_000)
+    statement: LongText = Field(
+        default="",
+        description=(
+            "How the charter introduces the agreed wording: one sentence with {A} and {B}, "
+            "ending in a colon; the agreed wording follows it."
+        ),
+    )
 
     @property
     def scored(self) -> bool:

@@ -11,11 +11,15 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -34,13 +39,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.agreement import AgreementProgress, agreement_progress, draft_definition
+from ..model.agreement import (
+    AgreementCheck,
+    AgreementProgress,
+    agenda_by_theme,
+    agreement_check,
+    agreement_progress,
+    draft_definition,
+    proposed_kind,
+)
 from ..model.analysis import Analysis
 from ..model.base import SIDES, Side
 from ..model.edits import ActionItemField, Edit, ItemField, SessionEditor, SignatoryField
 from ..model.kinds import RelationshipKind
+from ..model.positions import ADOPTED_SIDE, agreed_positions, position_of
 from ..model.session import ActionItem, AgreementItem, Resolution, Session, Signatory
-from ..model.template import TextQuestion
+from ..model.template import AnswerValue, Questionnaire, SplitQuestion, TextQuestion
 from . import dialogs
 from .answer_inputs import PlainTextField, make_input
 from .common import (
@@ -55,7 +69,9 @@ from .common import (
     try_edit,
 )
 from .icons import icon
+from .step_status import what_agreed_needs
 from .steps import StepPage
+from .user_files import AgendaOrder, UserFiles
 
 # Item data is never None: PySide6 6.12 on Python 3.11 releases None once too often each time it
 # hands back an empty item value, which in time crashes the interpreter.
@@ -68,6 +84,9 @@ NO_DATE = QDate(2000, 1, 1)
 """Shown as "No date" in a date field: a parked item or action item need not have one."""
 
 ACTION_STATUSES = ("open", "in_progress", "done")
+AGENDA_ORDERS: tuple[AgendaOrder, ...] = ("pressing", "theme")
+PREVIOUS_ITEM_KEY = "Alt+PgUp"
+NEXT_ITEM_KEY = "Alt+PgDown"
 Choice = Resolution | None
 CHOICES: tuple[Choice, ...] = (None, "adopt_a", "adopt_b", "agreed", "parked")
 
@@ -104,6 +123,15 @@ def _show_line(field: QLineEdit, text: str) -> None:
         field.setText(text)
 
 
+def question_numbers(template: Questionnaire) -> dict[str, str]:
+    """Each question's number as the Answer step shows it: section, then question ("2.3")."""
+    return {
+        question.id: f"{section_number}.{number}"
+        for section_number, section in enumerate(template.sections, 1)
+        for number, question in enumerate(section.questions, 1)
+    }
+
+
 class ItemPanel(QWidget):
     """One question on the agenda: both answers, how it is resolved, and notes."""
 
@@ -123,10 +151,23 @@ class ItemPanel(QWidget):
         layout.setContentsMargins(16, 8, 16, 16)
         layout.setSpacing(10)
         section = session.template.section_of(question_id)
+        number = question_numbers(session.template)[question_id]
         layout.addWidget(label(section.title, "muted"))
-        layout.addWidget(label(self.question.prompt, "title"))
+        layout.addWidget(label(f"{number}  {self.question.prompt}", "title"))
         self.state = label(role="muted")
         layout.addWidget(self.state)
+        self.quick_hint = label(
+            self.tr(
+                "The answers are close: one click settles this item. Adopt one party's answer, "
+                "or agree the share both accept."
+            )
+            if isinstance(self.question, SplitQuestion)
+            else self.tr(
+                "The answers are close: one click settles this item by adopting one party's answer."
+            ),
+            "help",
+        )
+        layout.addWidget(self.quick_hint)
 
         answers = QGridLayout()
         answers.setHorizontalSpacing(16)
@@ -161,12 +202,19 @@ class ItemPanel(QWidget):
                     )
                 )
 
+        self.statement = label()
+        self.statement.setAccessibleName(self.tr("The agreed position as the charter states it"))
+        layout.addWidget(self.statement)
+
         self.agreed_box = QFrame()
         self.agreed_box.setProperty("role", "card")
         agreed = QVBoxLayout(self.agreed_box)
+        self.adopted = label(role="heading")
+        agreed.addWidget(self.adopted)
         self.agreed_input = None
         if not isinstance(self.question, TextQuestion):
-            agreed.addWidget(label(self.tr("The agreed answer"), "muted"))
+            self.agreed_answer_label = label(self.tr("The agreed answer"), "muted")
+            agreed.addWidget(self.agreed_answer_label)
             self.agreed_input = make_input(self.question, self.tr("Agreed"), names, colours)
             agreed.addWidget(self.agreed_input)
             self.agreed_input.committed.connect(self._agreed_value)
@@ -247,6 +295,7 @@ class ItemPanel(QWidget):
             not carried and item.resolution in ("agreed", "adopt_a", "adopt_b")
         )
         if self.agreed_input is not None:
+            self.agreed_answer_label.setVisible(item.resolution == "agreed")
             self.agreed_input.setVisible(item.resolution == "agreed")
             self.agreed_input.show_value(item.value if item.resolution == "agreed" else None)
         self.park_box.setVisible(item.resolution == "parked")
@@ -256,6 +305,30 @@ class ItemPanel(QWidget):
         _show_date(self.due, item.due)
         self.reopen.setVisible(carried)
         self.state.setText(self.page.state_text(self.question_id))
+        session = self.editor.session
+        settled = progress is not None and progress.is_settled(self.question_id)
+        self.quick_hint.setVisible(
+            progress is not None and self.question_id in progress.quick and not settled
+        )
+        position = position_of(session, self.question_id)
+        self.statement.setText(
+            self.tr("In the charter: {statement}").format(statement=position.statement)
+            if position.statement
+            else ""
+        )
+        self.statement.setVisible(bool(position.statement))
+        adopted = ADOPTED_SIDE.get(position.reached)
+        if adopted is not None:
+            names: dict[Side, str] = {side: party_name(session, side) for side in SIDES}
+            answer = session.answer(adopted, self.question_id).model_copy(
+                update={"value": position.value, "not_sure": False}
+            )
+            self.adopted.setText(
+                self.tr("Adopted: {name}'s answer, {answer}").format(
+                    name=names[adopted], answer=answer_in_words(self.question, answer, names) or ""
+                )
+            )
+        self.adopted.setVisible(adopted is not None)
 
     def _choice_clicked(self, index: int) -> None:
         choice = CHOICES[index]
@@ -287,14 +360,113 @@ class ItemPanel(QWidget):
         try_edit(self, lambda: editor.set_item_field(question_id, name, value))
 
 
+def _enable_on(widget: QWidget, index: int, chosen: int) -> None:
+    widget.setEnabled(chosen == index)
+
+
+class QuickItemsDialog(QDialog):
+    """Several items with close answers, each settled with its own one value, in one go.
+
+    Each row offers Party A's answer, Party B's answer and, for a split, a share both accept;
+    "Leave for now" keeps an item on the agenda.
+    """
+
+    def __init__(self, page: AgreePage, question_ids: list[str]) -> None:
+        super().__init__(page)
+        assert page.editor is not None
+        session = page.editor.session
+        self.setWindowTitle(self.tr("Settle close items"))
+        self.setAccessibleName(self.tr("Settle close items"))
+        names: dict[Side, str] = {side: party_name(session, side) for side in SIDES}
+        numbers = question_numbers(session.template)
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            label(
+                self.tr(
+                    "The parties' answers to these questions are close. Choose how each is "
+                    "settled; each keeps its own one agreed answer."
+                ),
+                "muted",
+            )
+        )
+        rows = QWidget()
+        grid = QGridLayout(rows)
+        self.choices: dict[str, tuple[QComboBox, list[tuple[Resolution, AnswerValue] | None]]] = {}
+        self.shares: dict[str, QSpinBox] = {}
+        for row, question_id in enumerate(question_ids):
+            question = session.template.question(question_id)
+            grid.addWidget(label(f"{numbers[question_id]}  {question.prompt}"), row, 0)
+            combo = QComboBox()
+            combo.setAccessibleName(
+                self.tr("How question {number} is settled").format(number=numbers[question_id])
+            )
+            options: list[tuple[Resolution, AnswerValue] | None] = [None]
+            combo.addItem(self.tr("Leave for now"))
+            adoptions: tuple[tuple[Side, Resolution], ...] = (("A", "adopt_a"), ("B", "adopt_b"))
+            for side, resolution in adoptions:
+                answer = session.answer(side, question_id)
+                assert answer.value is not None
+                words = answer_in_words(question, answer, names) or ""
+                combo.addItem(
+                    self.tr("{name}'s answer: {answer}").format(name=names[side], answer=words)
+                )
+                options.append((resolution, answer.value))
+            grid.addWidget(combo, row, 1)
+            if isinstance(question, SplitQuestion):
+                values = [session.answer(side, question_id).value for side in SIDES]
+                assert all(isinstance(value, int) for value in values)
+                combo.addItem(self.tr("Another share both accept"))
+                options.append(None)
+                share = QSpinBox()
+                share.setRange(0, 100)
+                share.setSuffix(self.tr("% for {name}").format(name=names["A"]))
+                share.setValue(round(sum(values) / 2))  # type: ignore[arg-type]
+                share.setAccessibleName(
+                    self.tr("Share both accept for question {number}").format(
+                        number=numbers[question_id]
+                    )
+                )
+                share.setEnabled(False)
+                combo.currentIndexChanged.connect(partial(_enable_on, share, len(options) - 1))
+                grid.addWidget(share, row, 2)
+                self.shares[question_id] = share
+            self.choices[question_id] = (combo, options)
+        grid.setColumnStretch(0, 1)
+        layout.addWidget(overflow_area(self.tr("Close items"), rows), 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.settle = buttons.addButton(
+            self.tr("Settle the chosen items"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def decisions(self) -> list[tuple[str, Resolution, AnswerValue]]:
+        """Each item settled here: the question, how it was settled and its one agreed value."""
+        decisions: list[tuple[str, Resolution, AnswerValue]] = []
+        for question_id, (combo, options) in self.choices.items():
+            index = combo.currentIndex()
+            if index == 0:
+                continue
+            chosen = options[index]
+            if chosen is None:  # another share of a split
+                decisions.append((question_id, "agreed", self.shares[question_id].value()))
+            else:
+                decisions.append((question_id, *chosen))
+        return decisions
+
+
 class AgreePage(StepPage):
     item_shown = Signal(str)
     """The question now taken up in the Agenda tab ("" for none)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, user_files: UserFiles, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.user_files = user_files
+        self.quick_dialog: QuickItemsDialog | None = None
         self.analysis: Analysis | None = None
         self.progress: AgreementProgress | None = None
+        self.check: AgreementCheck | None = None
         self.panel: ItemPanel | None = None
         self._current: str | None = None
 
@@ -314,6 +486,9 @@ class AgreePage(StepPage):
         top.addWidget(self.mark_agreed)
         top.addWidget(self.back_to_draft)
         body.addLayout(top)
+        self.missing_label = label(role="muted")
+        self.missing_label.setAccessibleName(self.tr("What marking the session agreed still needs"))
+        body.addWidget(self.missing_label)
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Agreement"))
@@ -335,6 +510,40 @@ class AgreePage(StepPage):
     # --- building the tabs ----------------------------------------------------------------
 
     def _build_agenda_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.setContentsMargins(0, 0, 0, 0)
+        tools = QHBoxLayout()
+        tools.addWidget(label(self.tr("List:"), wrap=False))
+        self.order = QComboBox()
+        self.order.setAccessibleName(self.tr("How the agenda is listed"))
+        self.order.addItem(self.tr("Most pressing first"), "pressing")
+        self.order.addItem(self.tr("By theme"), "theme")
+        self.order.setCurrentIndex(AGENDA_ORDERS.index(self.user_files.preferences.agenda_order))
+        tools.addWidget(self.order)
+        self.settle_close = QPushButton(self.tr("Settle close items..."))
+        self.settle_close.setAccessibleName(
+            self.tr("Settle several items with close answers at once")
+        )
+        tools.addWidget(self.settle_close)
+        tools.addStretch(1)
+        self.previous_item = QPushButton(icon("move-up"), self.tr("Previous item"))
+        self.next_item = QPushButton(icon("move-down"), self.tr("Next item"))
+        for button, key, name, step in (
+            (self.previous_item, PREVIOUS_ITEM_KEY, self.tr("Go to the previous item"), -1),
+            (self.next_item, NEXT_ITEM_KEY, self.tr("Go to the next item"), 1),
+        ):
+            # A shortcut of the page rather than of the button: it moves at once, without the
+            # button's click animation, wherever the focus is in the step.
+            shortcut_key = QShortcut(QKeySequence(key), self)
+            shortcut_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut_key.activated.connect(partial(self._step_item, step))
+            button.setAccessibleName(name)
+            shortcut = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(self.tr("{what} ({shortcut})").format(what=name, shortcut=shortcut))
+            tools.addWidget(button)
+        layout.addLayout(tools)
+
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.items = QListWidget()
         self.items.setObjectName("sections")  # styled like the Answer step's list of sections
@@ -350,7 +559,13 @@ class AgreePage(StepPage):
         splitter.addWidget(self.panel_area)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([340, 800])
-        return splitter
+        layout.addWidget(splitter, 1)
+
+        self.order.activated.connect(self._order_chosen)
+        self.settle_close.clicked.connect(self._open_quick_items)
+        self.previous_item.clicked.connect(lambda: self._step_item(-1))
+        self.next_item.clicked.connect(lambda: self._step_item(1))
+        return tab
 
     def _build_definition_tab(self) -> QWidget:
         tab = QWidget()
@@ -365,6 +580,16 @@ class AgreePage(StepPage):
         row.addWidget(self.kind)
         row.addStretch(1)
         layout.addLayout(row)
+        row = QHBoxLayout()
+        self.proposal = label(role="muted")
+        row.addWidget(self.proposal, 1)
+        self.use_proposal = QPushButton(self.tr("Use the proposal"))
+        self.use_proposal.setAccessibleName(
+            self.tr("Make the proposed kind of relationship the agreed one")
+        )
+        row.addWidget(self.use_proposal)
+        layout.addLayout(row)
+        self.use_proposal.clicked.connect(self._use_proposal)
         row = QHBoxLayout()
         self.draft_button = QPushButton(self.tr("Draft from agreed positions"))
         self.draft_button.setAccessibleName(
@@ -520,6 +745,10 @@ class AgreePage(StepPage):
         self.progress = agreement_progress(session, self.analysis)
         self._fill_items()
         self._update_status()
+        self._update_proposal()
+        self.settle_close.setEnabled(
+            any(not self.progress.is_settled(q) for q in self.progress.quick)
+        )
         if self.panel is not None:
             self.panel.refresh()
         if touched("agreement", "agreed_kind"):
@@ -536,22 +765,27 @@ class AgreePage(StepPage):
     def _update_status(self) -> None:
         assert self.editor is not None and self.progress is not None
         progress = self.progress
+        self.check = check = agreement_check(self.editor.session, self.analysis, progress)
         self.progress_label.setText(
             self.tr("{resolved} of {total} resolved, {parked} parked").format(
                 resolved=progress.resolved, total=progress.total, parked=progress.parked
             )
         )
-        agreed = self.editor.session.agreement.status == "agreed"
+        agreed = check.status == "agreed"
         self.status_label.setText(self.tr("Status: agreed") if agreed else self.tr("Status: draft"))
         self.mark_agreed.setVisible(not agreed)
-        self.mark_agreed.setEnabled(progress.can_be_agreed)
-        self.mark_agreed.setToolTip(
-            ""
-            if progress.can_be_agreed
-            else self.tr("{count} questions still need to be resolved or parked.").format(
-                count=progress.unsettled
+        self.mark_agreed.setEnabled(check.ready)
+        missing = what_agreed_needs(check, self.editor.session)
+        text = (
+            self.tr("Before the session can be marked agreed: {missing}").format(
+                missing=" ".join(missing)
             )
+            if missing and not agreed
+            else ""
         )
+        self.missing_label.setText(text)
+        self.missing_label.setVisible(bool(text))
+        self.mark_agreed.setToolTip(text)
         self.back_to_draft.setVisible(agreed)
 
     def state_text(self, question_id: str) -> str:
@@ -570,18 +804,62 @@ class AgreePage(StepPage):
             "agreed": self.tr("agreed position"),
             "parked": self.tr("parked"),
         }[item.resolution]
+        incomplete = self._incomplete(question_id)
+        if incomplete:
+            settled = self.tr("not settled: {missing}").format(missing=incomplete)
         reason = next((a.reason for a in self.analysis.agenda if a.question_id == question_id), "")
         text = self.tr("{status}: {settled}").format(status=status, settled=settled)
         return f"{text}\n{reason}" if reason else text
+
+    def _incomplete(self, question_id: str) -> str:
+        """What an item marked as settled still lacks, in words, or "" when it lacks nothing."""
+        assert self.editor is not None
+        reason = position_of(self.editor.session, question_id).open_reason
+        return {
+            "no_value": self.tr("choose the answer both parties accept"),
+            "no_wording": self.tr("write the wording both parties accept"),
+            "adopted_unanswered": self.tr("the adopted party has not answered"),
+        }.get(reason or "", "")
+
+    def _groups(self) -> list[tuple[str, tuple[str, ...]]]:
+        """The list's headings, each with its questions, in the order the facilitator chose."""
+        assert self.editor is not None and self.progress is not None
+        progress = self.progress
+
+        def still_open(question_ids: tuple[str, ...]) -> int:
+            return sum(1 for question_id in question_ids if not progress.is_settled(question_id))
+
+        if self.user_files.preferences.agenda_order == "theme":
+            sections = agenda_by_theme(self.editor.session, progress)
+            groups = [
+                (
+                    self.tr("{section}: {open} of {total} to settle").format(
+                        section=section.title, open=still_open(ids), total=len(ids)
+                    ),
+                    ids,
+                )
+                for section, ids in sections
+            ]
+        else:
+            groups = [
+                (
+                    self.tr("To settle: {open} of {total} still open").format(
+                        open=still_open(progress.to_settle), total=progress.total
+                    ),
+                    progress.to_settle,
+                )
+            ]
+        carried = self.tr("Carried over as agreed ({count})").format(
+            count=len(progress.carried_over)
+        )
+        return [*groups, (carried, progress.carried_over)]
 
     def _fill_items(self) -> None:
         """The list of questions; when the same questions are listed, only their words change."""
         assert self.editor is not None and self.progress is not None
         template = self.editor.session.template
-        groups = (
-            (self.tr("To settle ({count})"), self.progress.to_settle),
-            (self.tr("Carried over as agreed ({count})"), self.progress.carried_over),
-        )
+        numbers = question_numbers(template)
+        groups = self._groups()
         wanted: list[str] = []
         for _, question_ids in groups:
             wanted.extend([HEADING, *question_ids])
@@ -589,17 +867,22 @@ class AgreePage(StepPage):
             self.items.item(row).data(Qt.ItemDataRole.UserRole) for row in range(self.items.count())
         ]
         if listed == wanted:
-            for row, question_id in enumerate(wanted):
-                if question_id != HEADING:
-                    fresh = self._settled_item(template.question(question_id).prompt, question_id)
+            row = 0
+            for title, question_ids in groups:
+                self.items.item(row).setText(title)
+                for question_id in question_ids:
+                    row += 1
+                    fresh = self._settled_item(numbers[question_id], question_id)
                     self.items.item(row).setText(fresh.text())
                     self.items.item(row).setIcon(fresh.icon())
+                row += 1
+            self._update_navigation()
             return
         with QSignalBlocker(self.items):
             self.items.clear()
             selected = None
             for title, question_ids in groups:
-                heading = QListWidgetItem(title.format(count=len(question_ids)))
+                heading = QListWidgetItem(title)
                 heading.setData(Qt.ItemDataRole.UserRole, HEADING)
                 heading.setFlags(Qt.ItemFlag.NoItemFlags)
                 font = heading.font()
@@ -607,27 +890,117 @@ class AgreePage(StepPage):
                 heading.setFont(font)
                 self.items.addItem(heading)
                 for question_id in question_ids:
-                    item = self._settled_item(template.question(question_id).prompt, question_id)
+                    item = self._settled_item(numbers[question_id], question_id)
                     self.items.addItem(item)
                     if question_id == self._current:
                         selected = item
             if selected is not None:
                 self.items.setCurrentItem(selected)
+        self._update_navigation()
 
-    def _settled_item(self, prompt: str, question_id: str) -> QListWidgetItem:
+    def _settled_item(self, number: str, question_id: str) -> QListWidgetItem:
         assert self.editor is not None and self.analysis is not None
-        item = QListWidgetItem(f"{prompt}\n{self.state_text(question_id).splitlines()[0]}")
+        assert self.progress is not None
+        prompt = self.editor.session.template.question(question_id).prompt
+        state = self.state_text(question_id).splitlines()[0]
+        item = QListWidgetItem(f"{number}  {prompt}\n{state}")
         item.setData(Qt.ItemDataRole.UserRole, question_id)
-        resolution = self.editor.session.agreement.items.get(
-            question_id, AgreementItem()
-        ).resolution
-        if resolution == "parked":
+        if question_id in self.progress.parked_items:
             item.setIcon(icon("parked"))
-        elif resolution is not None:
+        elif self.progress.is_settled(question_id):
             item.setIcon(icon("status-agree"))
         else:
             item.setIcon(icon(f"status-{self.analysis.question(question_id).status}"))
         return item
+
+    def _question_rows(self) -> list[int]:
+        return [
+            row
+            for row in range(self.items.count())
+            if self.items.item(row).data(Qt.ItemDataRole.UserRole) != HEADING
+        ]
+
+    def _step_item(self, step: int) -> None:
+        """Take up the previous (-1) or next (1) question of the list."""
+        rows = self._question_rows()
+        if not rows:
+            return
+        current = self._row_of(self._current)
+        if current is None:
+            target = rows[0]
+        else:
+            place = rows.index(current) + step
+            if not 0 <= place < len(rows):
+                return
+            target = rows[place]
+        item = self.items.item(target)
+        self.items.setCurrentItem(item)
+        self.items.scrollToItem(item)
+        focused = QApplication.focusWidget()
+        if focused is None or not self.isAncestorOf(focused):
+            self.items.setFocus()  # the focus was in the question just closed: keep it here
+
+    def _row_of(self, question_id: str | None) -> int | None:
+        for row in range(self.items.count()):
+            if question_id and self.items.item(row).data(Qt.ItemDataRole.UserRole) == question_id:
+                return row
+        return None
+
+    def _update_navigation(self) -> None:
+        rows = self._question_rows()
+        current = self._row_of(self._current)
+        self.previous_item.setEnabled(bool(rows) and current is not None and current > rows[0])
+        self.next_item.setEnabled(bool(rows) and (current is None or current < rows[-1]))
+
+    def _order_chosen(self, index: int) -> None:
+        order = AGENDA_ORDERS[index]
+        preferences = self.user_files.preferences
+        if preferences.agenda_order != order:
+            preferences.agenda_order = order
+            self.user_files.save_preferences()
+        if self.progress is not None:
+            self._fill_items()
+
+    def _open_quick_items(self) -> None:
+        assert self.progress is not None
+        waiting = [q for q in self.progress.to_settle if q in self.progress.quick]
+        waiting = [q for q in waiting if not self.progress.is_settled(q)]
+        if not waiting:
+            return
+        dialog = QuickItemsDialog(self, waiting)
+        self.quick_dialog = dialog
+        dialog.accepted.connect(lambda: self._settle_quick(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def _settle_quick(self, dialog: QuickItemsDialog) -> None:
+        decisions = dialog.decisions()
+        if decisions:
+            self._edit(lambda editor: editor.settle_items(decisions))
+
+    def _update_proposal(self) -> None:
+        assert self.editor is not None
+        session = self.editor.session
+        proposal = proposed_kind(session)
+        shown = proposal is not None and proposal[0] != session.agreement.agreed_kind
+        if proposal is not None:
+            kind, question = proposal
+            self.proposal.setText(
+                self.tr('Proposed from the agreed answer to {number} "{prompt}": {kind}').format(
+                    number=question_numbers(session.template)[question.id],
+                    prompt=question.prompt,
+                    kind=kind_label(kind),
+                )
+            )
+        self.proposal.setVisible(shown)
+        self.use_proposal.setVisible(shown)
+
+    def _use_proposal(self) -> None:
+        assert self.editor is not None
+        proposal = proposed_kind(self.editor.session)
+        if proposal is not None:
+            kind = proposal[0]
+            self._edit(lambda editor: editor.set_agreed_kind(kind))
 
     def _item_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         question_id = current.data(Qt.ItemDataRole.UserRole) if current else HEADING
@@ -643,10 +1016,12 @@ class AgreePage(StepPage):
     def _show_panel(self, question_id: str | None) -> None:
         self._clear_panel()
         assert self.progress is not None
-        if question_id is None and self.progress.to_settle:
-            question_id = self.progress.to_settle[0]
+        rows = self._question_rows()
+        if question_id is None and self.progress.to_settle and rows:
+            question_id = str(self.items.item(rows[0]).data(Qt.ItemDataRole.UserRole))
         self._current = question_id
         self.item_shown.emit(question_id or "")
+        self._update_navigation()
         if question_id is None:
             return
         self.panel = ItemPanel(self, question_id)
@@ -666,7 +1041,45 @@ class AgreePage(StepPage):
     # --- the agreement as a whole ---------------------------------------------------------
 
     def _mark_agreed(self) -> None:
+        assert self.editor is not None
+        session = self.editor.session
+        if not dialogs.confirm(
+            self,
+            self.tr("Mark the session as agreed?"),
+            self.tr(
+                "The charter will state as agreed:\n{stated}\n\nThe DRAFT mark goes from its "
+                "pages. Reopening anything makes the session a draft again."
+            ).format(stated="\n".join(f"\u2022 {line}" for line in self._stated(session))),
+            self.tr("Mark as agreed"),
+        ):
+            return
         self._edit(lambda editor: editor.set_status("agreed"))
+
+    def _stated(self, session: Session) -> list[str]:
+        """What the charter states as agreed, one line each, for the confirmation."""
+        kind = session.agreement.agreed_kind
+        positions = agreed_positions(session)
+        agreed = sum(1 for position in positions if position.is_agreed)
+        parked = sum(1 for position in positions if position.reached == "parked")
+        signatories = ", ".join(
+            self.tr("{name} for {party}").format(
+                name=signatory.name, party=party_name(session, signatory.party)
+            )
+            for signatory in session.agreement.signatories
+            if signatory.name.strip()
+        )
+        return [
+            self.tr("The kind of relationship: {kind}").format(
+                kind=kind_label(kind) if kind else ""
+            ),
+            self.tr("The agreed definition ({words} words)").format(
+                words=len(session.agreement.definition.split())
+            ),
+            self.tr("{agreed} agreed positions of {total} questions; {parked} parked").format(
+                agreed=agreed, total=len(positions), parked=parked
+            ),
+            self.tr("Signatories: {names}").format(names=signatories),
+        ]
 
     def _kind_chosen(self, index: int) -> None:
         value = self.kind.itemData(index)

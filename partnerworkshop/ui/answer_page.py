@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import cast
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -30,14 +30,16 @@ from PySide6.QtWidgets import (
 )
 
 from ..model.base import SIDES, Side, other_side
+from ..model.consolidation import propose, representatives_differ
 from ..model.edits import Edit, SessionEditor
 from ..model.progress import section_progress
-from ..model.session import AnsweringMode, Importance, Session
+from ..model.session import Answer, AnsweringMode, Importance, Session
 from ..model.template import AnswerValue, Question, Section
 from . import dialogs
 from .answer_inputs import PlainTextField, TextInput, make_input
 from .common import label, party_name, plain_tooltip, try_edit
 from .icons import icon
+from .respondents import answer_in_words, respondent_label, respondent_short_label
 
 IMPORTANCES: tuple[Importance, ...] = ("low", "normal", "high")
 COLOUR_BAR = 4
@@ -54,8 +56,30 @@ def visible_sides(session: Session, section_id: str) -> tuple[Side, ...]:
     return SIDES
 
 
+def answering_representative(session: Session, side: Side) -> str | None:
+    """The representative answering now for a party that answers individually; None when the
+    party answers as one or is settling its own answers."""
+    if not session.party(side).answers_individually:
+        return None
+    return session.answering.representatives.get(side)
+
+
+def column_title(session: Session, side: Side, representative: str | None) -> str:
+    """ "Northwind", or "Northwind: James Whitfield" above a representative's own answers."""
+    if representative is None:
+        return party_name(session, side)
+    respondent = next(
+        r for r in session.party(side).respondents(side) if r.representative_id == representative
+    )
+    return QCoreApplication.translate("AnswerPage", "{party}: {person}").format(
+        party=party_name(session, side), person=respondent_short_label(respondent)
+    )
+
+
 class PartyColumn(QFrame):
-    """One party's answer to one question: the input, not sure, importance and comment."""
+    """One party's answer to one question (or, for a party answering individually, the
+    answer of the representative answering now): the input, not sure, importance and comment.
+    While such a party settles its own answers, the column also shows the proposal."""
 
     def __init__(self, editor: SessionEditor, question: Question, side: Side) -> None:
         super().__init__()
@@ -63,9 +87,10 @@ class PartyColumn(QFrame):
         self.question = question
         self.side = side
         session = editor.session
+        self.representative = answering_representative(session, side)
         names = (party_name(session, "A"), party_name(session, "B"))
         colours = (session.parties.A.colour, session.parties.B.colour)
-        who = names[0] if side == "A" else names[1]
+        who = column_title(session, side, self.representative)
         self.setObjectName(f"column-{side}")
         self.colour = QColor(session.party(side).colour)
         layout = QVBoxLayout(self)
@@ -104,13 +129,21 @@ class PartyColumn(QFrame):
         self.comment.setAccessibleName(self.tr("{who}: comment").format(who=who))
         layout.addWidget(self.comment)
 
+        self.settle_panel: SettlePanel | None = None
+        if self.representative is None and session.party(side).answers_individually:
+            self.settle_panel = SettlePanel(editor, question, side)
+            layout.addWidget(self.settle_panel)
+
         self.refresh()
         self.input.committed.connect(self._answer)
         if isinstance(self.input, TextInput):
             self.input.finished.connect(editor.seal)
         self.clear_button.clicked.connect(self._clear)
         self.not_sure.toggled.connect(
-            lambda checked: try_edit(self, lambda: editor.set_not_sure(side, question.id, checked))
+            lambda checked: try_edit(
+                self,
+                lambda: editor.set_not_sure(side, question.id, checked, self.representative),
+            )
         )
         self.importance.activated.connect(self._importance)
         self.comment.textChanged.connect(self._comment)
@@ -122,8 +155,16 @@ class PartyColumn(QFrame):
         super().paintEvent(event)
         QPainter(self).fillRect(0, 0, self.width(), COLOUR_BAR, self.colour)
 
+    def current_answer(self) -> Answer:
+        session = self.editor.session
+        if self.representative is None:
+            return session.answer(self.side, self.question.id)
+        return session.representative_answer(self.side, self.representative, self.question.id)
+
     def refresh(self) -> None:
-        answer = self.editor.session.answer(self.side, self.question.id)
+        answer = self.current_answer()
+        if self.settle_panel is not None:
+            self.settle_panel.refresh()
         self.input.show_value(answer.value)
         self.clear_button.setEnabled(answer.value is not None)
         self.not_sure.blockSignals(True)
@@ -139,20 +180,119 @@ class PartyColumn(QFrame):
 
     def _answer(self, value: object) -> None:
         answer = cast(AnswerValue | None, value)  # what the question's own input produced
-        try_edit(self, lambda: self.editor.set_answer(self.side, self.question.id, answer))
+        try_edit(
+            self,
+            lambda: self.editor.set_answer(
+                self.side, self.question.id, answer, self.representative
+            ),
+        )
 
     def _clear(self) -> None:
-        try_edit(self, lambda: self.editor.set_answer(self.side, self.question.id, None))
+        try_edit(
+            self,
+            lambda: self.editor.set_answer(self.side, self.question.id, None, self.representative),
+        )
 
     def _importance(self, index: int) -> None:
         try_edit(
             self,
-            lambda: self.editor.set_importance(self.side, self.question.id, IMPORTANCES[index]),
+            lambda: self.editor.set_importance(
+                self.side, self.question.id, IMPORTANCES[index], self.representative
+            ),
         )
 
     def _comment(self) -> None:
         text = self.comment.toPlainText()
-        try_edit(self, lambda: self.editor.set_comment(self.side, self.question.id, text))
+        try_edit(
+            self,
+            lambda: self.editor.set_comment(self.side, self.question.id, text, self.representative),
+        )
+
+
+class SettlePanel(QFrame):
+    """What a party's representatives answered to one question, the answer proposed from
+    theirs, and the buttons to settle the party's answer: the proposal, or the answer above."""
+
+    def __init__(self, editor: SessionEditor, question: Question, side: Side) -> None:
+        super().__init__()
+        self.editor = editor
+        self.question = question
+        self.side = side
+        self.setProperty("role", "settle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.setSpacing(4)
+        self.status = label(role="prompt")
+        layout.addWidget(self.status)
+        self.given = label(role="muted")
+        layout.addWidget(self.given)
+        self.proposal = label()
+        layout.addWidget(self.proposal)
+        row = QHBoxLayout()
+        name = party_name(editor.session, side)
+        self.take = QPushButton(self.tr("Take the proposal"))
+        self.take.setAccessibleName(self.tr("{name}: take the proposed answer").format(name=name))
+        self.confirm = QPushButton(self.tr("Settle on this answer"))
+        self.confirm.setAccessibleName(
+            self.tr("{name}: settle on the answer shown").format(name=name)
+        )
+        row.addWidget(self.take)
+        row.addWidget(self.confirm)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.take.clicked.connect(self._take)
+        self.confirm.clicked.connect(self._confirm)
+
+    def _given(self) -> list[tuple[str, Answer]]:
+        session = self.editor.session
+        return [
+            (
+                respondent_label(session, self.side, respondent),
+                session.representative_answer(
+                    self.side, respondent.representative_id, self.question.id
+                ),
+            )
+            for respondent in session.party(self.side).respondents(self.side)
+        ]
+
+    def proposed(self) -> Answer:
+        return propose(self.question, [answer for _, answer in self._given()])
+
+    def refresh(self) -> None:
+        session = self.editor.session
+        given = self._given()
+        answers = [answer for _, answer in given]
+        settled = self.question.id in session.individual_of(self.side).settled
+        if settled:
+            self.status.setText(self.tr("Settled"))
+        elif representatives_differ(answers):
+            self.status.setText(self.tr("The representatives differ: settle it together"))
+        else:
+            self.status.setText(self.tr("To settle"))
+        lines = [
+            self.tr("{person}: {answer}").format(
+                person=person, answer=answer_in_words(self.question, answer)
+            )
+            for person, answer in given
+            if not answer.is_empty
+        ]
+        self.given.setText(
+            "\n".join(lines) if lines else self.tr("No representative has answered.")
+        )
+        proposal = propose(self.question, answers)
+        self.proposal.setText(
+            self.tr("Proposed: {answer}").format(answer=answer_in_words(self.question, proposal))
+        )
+        self.take.setEnabled(not proposal.is_empty)
+
+    def _take(self) -> None:
+        current = self.editor.session.answer(self.side, self.question.id)
+        proposal = self.proposed().model_copy(update={"comment": current.comment})
+        try_edit(self, lambda: self.editor.settle(self.side, self.question.id, proposal))
+
+    def _confirm(self) -> None:
+        current = self.editor.session.answer(self.side, self.question.id)
+        try_edit(self, lambda: self.editor.settle(self.side, self.question.id, current))
 
 
 class QuestionCard(QFrame):
@@ -278,6 +418,13 @@ class AnswerPage(QWidget):
         self.blind_row.setVisible(False)
         rows.addWidget(self.blind_row)
 
+        self.individual_rows: dict[Side, IndividualRow] = {}
+        for side in SIDES:
+            row = IndividualRow(self, side)
+            row.setVisible(False)
+            self.individual_rows[side] = row
+            rows.addWidget(row)
+
         self.side_by_side.clicked.connect(lambda: self._set_mode("side_by_side"))
         self.blind.clicked.connect(lambda: self._set_mode("blind"))
         self.current.activated.connect(self._current_chosen)
@@ -309,6 +456,12 @@ class AnswerPage(QWidget):
                 self.refresh()
             return
         for change in edit.changes:
+            if change.path[0] == "individual":
+                # A representative's answers, or what the party settled: each shown question
+                # of that party may show them.
+                side = cast(Side, change.path[1])
+                self._changed.update((side, question_id) for question_id in self.cards)
+                continue
             if change.path[0] != "answers":
                 continue
             if len(change.path) == 3:
@@ -357,7 +510,16 @@ class AnswerPage(QWidget):
         packed = session.pack_for is not None
         for mode_widget in (self.mode_label, self.side_by_side, self.blind):
             mode_widget.setVisible(not packed)
-        if packed:
+        if packed and session.pack_for_representative is not None:
+            assert session.pack_for is not None
+            person = column_title(session, session.pack_for, session.pack_for_representative)
+            self.pack_banner.setText(
+                self.tr(
+                    "This is the answer pack of {person}: only their own answers are shown here "
+                    "and saved in this file. Send the saved file back to the facilitator."
+                ).format(person=person)
+            )
+        elif packed:
             assert session.pack_for is not None
             self.pack_banner.setText(
                 self.tr(
@@ -373,6 +535,8 @@ class AnswerPage(QWidget):
             self.current.addItem(party_name(session, side), side)
         self.current.setCurrentIndex(SIDES.index(session.answering.current))
         self.blind_row.setVisible(blind and not packed)
+        for row in self.individual_rows.values():
+            row.refresh()
 
     def _update_progress(self) -> None:
         assert self.editor is not None
@@ -523,3 +687,71 @@ class AnswerPage(QWidget):
                 return
         editor = self.editor
         try_edit(self, lambda: editor.reveal_section(section.id))
+
+
+class IndividualRow(QWidget):
+    """For a party whose representatives answer individually: who answers now (one at a time,
+    with a hand-over between them), or the party settling its own answers from theirs."""
+
+    def __init__(self, page: AnswerPage, side: Side) -> None:
+        super().__init__()
+        self.page = page
+        self.side = side
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = label(wrap=False)
+        layout.addWidget(self.title)
+        self.choice = QComboBox()
+        layout.addWidget(self.choice)
+        self.settle_agreed = QPushButton(self.tr("Settle what they agree on"))
+        layout.addWidget(self.settle_agreed)
+        self.note = label(role="muted")
+        layout.addWidget(self.note, 1)
+        self.choice.activated.connect(self._chosen)
+        self.settle_agreed.clicked.connect(self._settle_agreed)
+
+    @property
+    def editor(self) -> SessionEditor:
+        assert self.page.editor is not None
+        return self.page.editor
+
+    def refresh(self) -> None:
+        session = self.editor.session
+        party = session.party(self.side)
+        shown = party.answers_individually and session.pack_for is None
+        self.setVisible(shown)
+        if not shown:
+            return
+        name = party_name(session, self.side)
+        self.title.setText(self.tr("{name} answers individually. Now:").format(name=name))
+        self.choice.setAccessibleName(self.tr("Who answers now for {name}").format(name=name))
+        self.settle_agreed.setAccessibleName(
+            self.tr("{name}: settle every answer its representatives agree on").format(name=name)
+        )
+        self.choice.clear()
+        self.choice.addItem(self.tr("{name} settles its answers").format(name=name), None)
+        for respondent in party.respondents(self.side):
+            self.choice.addItem(
+                respondent_label(session, self.side, respondent), respondent.representative_id
+            )
+        current = session.answering.representatives.get(self.side)
+        self.choice.setCurrentIndex(max(0, self.choice.findData(current)))
+        settling = current is None
+        self.settle_agreed.setVisible(settling)
+        settled = len(session.individual_of(self.side).settled)
+        self.note.setText(
+            self.tr("{count} questions settled.").format(count=settled)
+            if settling
+            else self.tr("Only this representative's own answers are shown.")
+        )
+        if not party.representatives:
+            self.note.setText(self.tr("Add its representatives in Set up."))
+
+    def _chosen(self, index: int) -> None:
+        representative = self.choice.itemData(index)
+        try_edit(self, lambda: self.editor.set_answering_representative(self.side, representative))
+
+    def _settle_agreed(self) -> None:
+        settled = try_edit(self, lambda: self.editor.settle_where_agreed(self.side))
+        if settled == 0:
+            self.note.setText(self.tr("Nothing more they all agree on to settle."))

@@ -50,9 +50,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..model.analysis import STATUSES, Analysis, QuestionResult, Status, one_line
+from ..model.analysis import CLOSE_UP_TO, STATUSES, Analysis, QuestionResult, Status, one_line
 from ..model.base import SIDES, Side
 from ..model.edits import Edit
+from ..model.inside import InsideParty, RepresentativeReading
 from ..model.kinds import KINDS, RelationshipKind
 from ..model.reading import Headline, Reading
 from ..model.session import Answer, Session
@@ -70,6 +71,7 @@ from .common import (
     status_label,
 )
 from .icons import icon
+from .respondents import respondent_label, respondent_short_label
 from .steps import StepPage
 from .style import INK, MUTED
 
@@ -743,6 +745,9 @@ class ComparePage(StepPage):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._build_agenda_tab(), self.tr("Agenda"))
         self.tabs.addTab(self._build_questions_tab(), self.tr("All questions"))
+        self.inside_tab = InsideTab(self)
+        self.inside_tab.question_chosen.connect(self.jump_to_question)
+        self.tabs.addTab(self.inside_tab, self.tr("Inside each party"))
         layout.addWidget(self.tabs, 1)
         return content
 
@@ -868,7 +873,8 @@ class ComparePage(StepPage):
 
     def on_edit(self, edit: Edit) -> None:
         if edit.action in EDITS_THAT_CHANGE_NOTHING_HERE or not any(
-            edit.touches(part) for part in ("answers", "template", "parties", "answering")
+            edit.touches(part)
+            for part in ("answers", "individual", "template", "parties", "answering")
         ):
             return  # the agreement, the workshop details, a comment: nothing shown here changed
         super().on_edit(edit)
@@ -894,6 +900,8 @@ class ComparePage(StepPage):
         self._fill_charts(session, analysis, names)
         self._fill_agenda(session, analysis, names, numbers)
         self._fill_table(session, analysis, names, numbers)
+        self.inside_tab.fill(session, analysis, numbers)
+        self.tabs.setTabVisible(self.tabs.indexOf(self.inside_tab), self.inside_tab.has_content)
         self.agenda_view.setMinimumHeight(self._list_height(6))  # measured at the current zoom
         self.table.setMinimumHeight(self._list_height(9))
         self.stack.setCurrentWidget(self.scroll_area)
@@ -915,6 +923,8 @@ class ComparePage(StepPage):
         self.read_together_model.set_rows([])
         self.table_model.set_rows([], {"A": "", "B": ""}, {})
         self.agenda_intro.setText("")
+        self.inside_tab.clear()
+        self.tabs.setTabVisible(self.tabs.indexOf(self.inside_tab), False)
         self._set_status_counts(None)
         self.tabs.setTabText(0, self.tr("Agenda"))
         self.tabs.setTabText(1, self.tr("All questions"))
@@ -1292,3 +1302,163 @@ class ComparePage(StepPage):
     def _question_chosen(self, index: QModelIndex | QPersistentModelIndex) -> None:
         if index.isValid():
             self.jump_to_question.emit(index.data(QUESTION_ID_ROLE))
+
+
+# --- inside each party -----------------------------------------------------------------------
+
+
+def listed_names(names: list[str]) -> str:
+    """ "James Whitfield", "James Whitfield and Sarah Okafor", "A, B and C"."""
+    if len(names) == 1:
+        return names[0]
+    return _tr("{names} and {last}").format(names=_tr(", ").join(names[:-1]), last=names[-1])
+
+
+def inside_headline_text(session: Session, side: Side, inside: InsideParty) -> str | None:
+    """The sentence saying which representatives describe which kind, when they differ; built
+    from its parts so that it can be translated (see ``inside_headline``)."""
+    groups: dict[RelationshipKind, list[str]] = {}
+    for item in inside.representatives:
+        if item.reading.leading is not None:
+            groups.setdefault(item.reading.leading, []).append(
+                respondent_short_label(item.respondent)
+            )
+    if len(groups) < 2:
+        return None
+    party = party_name(session, side)
+    (first_kind, first), *others = groups.items()
+    if len(others) == 1:
+        second_kind, second = others[0]
+        verb = (
+            _tr("Inside {party}, {first} describes {kind} and {second} {other}.")
+            if len(first) == 1
+            else _tr("Inside {party}, {first} describe {kind} and {second} {other}.")
+        )
+        return verb.format(
+            party=party,
+            first=listed_names(first),
+            kind=kind_phrase(first_kind),
+            second=listed_names(second),
+            other=kind_phrase(second_kind),
+        )
+    lines = [
+        _tr("{names}: {kind}").format(names=listed_names(names), kind=kind_phrase(kind))
+        for kind, names in groups.items()
+    ]
+    return _tr(
+        "Inside {party}, the representatives describe {count} kinds of relationship:\n{lines}"
+    ).format(party=party, count=len(groups), lines="\n".join(lines))
+
+
+class InsideTab(QWidget):
+    """For each party whose representatives answer individually: the headline, each
+    representative's reading, and the questions to settle within the party first."""
+
+    question_chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(self.tr("Inside each party"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 10, 0, 0)
+        self.intro = label(
+            self.tr(
+                "Where a party's own representatives answered individually: what each of them "
+                "describes, and how far apart they are. Double-click a question, or press "
+                "Enter, to open it in the Answer step and settle it."
+            ),
+            "muted",
+        )
+        layout.addWidget(self.intro)
+        self.cards = QHBoxLayout()
+        self.cards.setSpacing(16)
+        layout.addLayout(self.cards, 1)
+        self.has_content = False
+        self.settle_views: dict[Side, QListView] = {}
+
+    def clear(self) -> None:
+        clear_layout(self.cards)
+        self.settle_views = {}
+        self.has_content = False
+
+    def fill(self, session: Session, analysis: Analysis, numbers: dict[str, str]) -> None:
+        self.clear()
+        for side in SIDES:
+            inside = analysis.inside[side]
+            if inside is not None:
+                self.cards.addWidget(self._party_card(session, side, inside, numbers), 1)
+                self.has_content = True
+
+    def _party_card(
+        self, session: Session, side: Side, inside: InsideParty, numbers: dict[str, str]
+    ) -> QFrame:
+        card = party_card(session.party(side).colour)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(14, 10, 14, 12)
+        name = party_name(session, side)
+        layout.addWidget(label(self.tr("Inside {party}").format(party=name), "prompt"))
+        headline = inside_headline_text(session, side, inside)
+        if headline:
+            layout.addWidget(label(headline, "heading"))
+        for item in inside.representatives:
+            layout.addWidget(label(self._reading_line(session, side, item)))
+        if not inside.representatives:
+            layout.addWidget(label(self.tr("No representatives named yet."), "muted"))
+        template = session.template
+        rows = []
+        for question_id in inside.settle_first:
+            spread = inside.spread[question_id]
+            detail = (
+                self.tr("The representatives differ in being sure, or in what they wrote")
+                if spread is None
+                else self.tr("Spread {spread}: the largest gap between two of them").format(
+                    spread=f"{spread:.2f}"
+                )
+            )
+            rows.append(
+                ListRow(
+                    question_id,
+                    f"{numbers[question_id]}  {template.question(question_id).prompt}",
+                    detail,
+                    "status-apart" if spread is None or spread > CLOSE_UP_TO else "status-close",
+                )
+            )
+        if rows:
+            layout.addWidget(
+                label(
+                    self.tr("To settle within {party} first ({count}), most divided first:").format(
+                        party=name, count=len(rows)
+                    ),
+                    "muted",
+                )
+            )
+            model = QuestionListModel(self)
+            model.set_rows(rows)
+            view = two_line_list(self.tr("{party}: questions to settle first").format(party=name))
+            view.setModel(model)
+            view.activated.connect(
+                lambda index: self.question_chosen.emit(index.data(QUESTION_ID_ROLE))
+            )
+            self.settle_views[side] = view
+            layout.addWidget(view, 1)
+        else:
+            layout.addWidget(
+                label(self.tr("Nothing left to settle within {party}.").format(party=name), "muted")
+            )
+            layout.addStretch(1)
+        return card
+
+    def _reading_line(self, session: Session, side: Side, item: RepresentativeReading) -> str:
+        person = respondent_label(session, side, item.respondent)
+        reading = item.reading
+        if reading.shares is None or reading.leading is None:
+            return self.tr("{person}: not enough answers yet ({used} of {needed}).").format(
+                person=person, used=reading.answers_used, needed=reading.answers_needed
+            )
+        share = round(100 * reading.shares[reading.leading])
+        template = {
+            "clear": self.tr("{person}: describes {kind} ({share}%), a clear lead."),
+            "narrow": self.tr("{person}: describes {kind} ({share}%), a narrow lead."),
+            "unclear": self.tr("{person}: leans toward {kind} ({share}%)."),
+        }[reading.clarity or "unclear"]
+        return template.format(person=person, kind=kind_phrase(reading.leading), share=share)

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..errors import FileProblem
+from ..model.agreement import agreement_check
 from ..model.catalog import builtin_template, example_session
 from ..model.edits import Edit, SessionEditor
 from ..model.recovery import RecoveryEntry
@@ -58,7 +59,7 @@ from .common import overflow_area
 from .icons import icon
 from .room import Room
 from .setup_page import SetupPage
-from .step_status import step_statuses
+from .step_status import step_statuses, what_agreed_needs
 from .steps import StepPage
 from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
@@ -450,6 +451,10 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.unsubscribe(self._on_edit)
         self._release_lock()
+        check = agreement_check(session)
+        if check.claimed_wrongly:
+            session.agreement.status = "draft"  # "agreed" is earned, never taken from a file
+            unsaved = True
         self._editor = SessionEditor(session)
         if unsaved:
             self.editor.mark_unsaved()
@@ -460,6 +465,16 @@ class MainWindow(QMainWindow):
             page.set_editor(self.editor)
         self.room.set_editor(self.editor)
         self._update_state()
+        if check.claimed_wrongly:
+            dialogs.warn(
+                self,
+                self.tr("Opened as a draft"),
+                self.tr(
+                    "{name} says the session is agreed, but it is not, so it opens as a draft. "
+                    "Marking it agreed needs:"
+                ).format(name=path.name if path else self.tr("This workshop")),
+                "\n".join(what_agreed_needs(check, session)),
+            )
 
     def _on_edit(self, edit: Edit) -> None:
         for page in self._pages.values():
@@ -542,7 +557,7 @@ class MainWindow(QMainWindow):
         elif index == 3:
             from .agree_page import AgreePage
 
-            step_page = AgreePage()
+            step_page = AgreePage(self.user_files)
         else:
             from .export_page import ExportPage
 

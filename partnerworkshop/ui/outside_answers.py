@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject
 
 from ..errors import FileProblem
 from ..export.answer_sheet import (
+    SheetForRepresentative,
     SheetFromOtherSession,
     plan_import,
     read_answer_sheet,
@@ -25,6 +26,7 @@ from ..model.session import Session
 from ..model.storage import load_session, save_session
 from . import dialogs
 from .common import party_name
+from .respondents import respondent_label
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -108,9 +110,16 @@ class OutsideAnswers(QObject):
         if path is None:
             return
         session = self.window.session
+        representative: str | None = None
         try:
             try:
-                answers = read_answer_sheet(path, session, side)
+                try:
+                    answers = read_answer_sheet(path, session, side)
+                except SheetForRepresentative as own_sheet:
+                    representative = own_sheet.representative
+                    if not self._confirm_representative_sheet(title, side, representative):
+                        return
+                    answers = read_answer_sheet(path, session, side, representative=representative)
             except SheetFromOtherSession as problem:
                 if not dialogs.confirm(
                     self.window,
@@ -123,8 +132,14 @@ class OutsideAnswers(QObject):
                     self.tr("Take them in"),
                 ):
                     return
-                answers = read_answer_sheet(path, session, side, from_other_session=True)
-            plan = plan_import(session, side, answers)
+                answers = read_answer_sheet(
+                    path,
+                    session,
+                    side,
+                    representative=representative,
+                    from_other_session=True,
+                )
+            plan = plan_import(session, side, answers, representative)
         except FileProblem as problem:
             self.window.show_file_problem(self.tr("The answer sheet cannot be imported"), problem)
             return
@@ -175,6 +190,44 @@ class OutsideAnswers(QObject):
             return
         self._take_in(plan, title, self.tr("the pack"))
 
+    def _confirm_representative_sheet(self, title: str, side: Side, representative: str) -> bool:
+        session = self.window.session
+        return dialogs.confirm(
+            self.window,
+            title,
+            self.tr(
+                "This sheet holds the own answers of {person}, one of {name}'s representatives, "
+                "not {name}'s answers. Take them in as {person}'s individual answers?"
+            ).format(person=self._person(side, representative), name=party_name(session, side)),
+            self.tr("Take them in as theirs"),
+        )
+
+    def _person(self, side: Side, representative: str) -> str:
+        session = self.window.session
+        respondent = next(
+            r
+            for r in session.party(side).respondents(side)
+            if r.representative_id == representative
+        )
+        return respondent_label(session, side, respondent)
+
+    def _confirm_switch(self, plan: AnswersPlan, title: str) -> bool:
+        """A party answering as one answers individually once a representative's answers come
+        in: say so first."""
+        if not plan.switches_to_individual or plan.representative is None:
+            return True
+        name = party_name(self.window.session, plan.side)
+        return dialogs.confirm(
+            self.window,
+            title,
+            self.tr(
+                "{name} answers as one so far. Taking in {person}'s own answers makes its "
+                "representatives answer individually; its answers so far stay {name}'s answers, "
+                "and it settles them from its representatives' answers."
+            ).format(name=name, person=self._person(plan.side, plan.representative)),
+            self.tr("Answer individually"),
+        )
+
     def _listed(self, heading: str, lines: list[str]) -> str:
         """A heading and the first lines under it, saying how many more there are."""
         if not lines:
@@ -187,7 +240,13 @@ class OutsideAnswers(QObject):
     def _take_in(self, plan: AnswersPlan, title: str, source: str) -> None:
         """Show what the incoming answers change; apply them as one undoable edit if asked."""
         session = self.window.session
+        if not self._confirm_switch(plan, title):
+            return
         name = party_name(session, plan.side)
+        if plan.representative is not None:
+            name = self.tr("{person} of {name}").format(
+                person=self._person(plan.side, plan.representative), name=name
+            )
         new, conflicts, same = len(plan.new), len(plan.conflicts), len(plan.unchanged)
         if not new and not conflicts:
             dialogs.warn(

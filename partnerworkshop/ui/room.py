@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
+from ..model.base import SIDES
 from ..model.edits import Edit, SessionEditor
 from .common import party_name
 from .hand_over import HandOverScreen
@@ -74,6 +75,8 @@ class Room(QObject):
         blind = session.answering.mode == "blind" and session.pack_for is None
         if blind and edit.touches("answering", "current"):
             self.start_hand_over()
+        if session.pack_for is None and edit.touches("answering", "representatives"):
+            self._hand_over_between_representatives(edit)
         if self.view is not None:
             self.view.on_edit(edit)
 
@@ -203,6 +206,42 @@ class Room(QObject):
                 "The answers given so far stay hidden. {name} continues when it has the laptop."
             ).format(name=name),
         )
+        self.screens.setCurrentWidget(self.hand_over)
+        self.hand_over.continue_button.setFocus()
+
+    def _hand_over_between_representatives(self, edit: Edit) -> None:
+        """Another representative answers now (or the party settles its answers): nothing the
+        previous one entered stays on the screen until the next one has the laptop."""
+        assert self.editor is not None
+        session = self.editor.session
+        change = next(c for c in edit.changes if c.path == ("answering", "representatives"))
+        before, after = change.old, session.answering.representatives
+        side = next((s for s in SIDES if before.get(s) != after.get(s)), None)
+        if side is None:
+            return
+        from .respondents import respondent_label
+
+        party = session.party(side)
+        name = party_name(session, side)
+        now = after.get(side)
+        if now is None:
+            self.hand_over.show_for(
+                name,
+                self.tr(
+                    "{name} settles its answers together, from its representatives' answers."
+                ).format(name=name),
+                self.tr("Settle {name}'s answers").format(name=name),
+            )
+        else:
+            respondent = next(r for r in party.respondents(side) if r.representative_id == now)
+            person = respondent_label(session, side, respondent)
+            self.hand_over.show_for(
+                person,
+                self.tr(
+                    "The answers given so far stay hidden. {person} now gives their own "
+                    "answers for {name}."
+                ).format(person=person, name=name),
+            )
         self.screens.setCurrentWidget(self.hand_over)
         self.hand_over.continue_button.setFocus()
 

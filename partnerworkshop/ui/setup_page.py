@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QColorDialog,
     QComboBox,
     QDateEdit,
@@ -29,6 +30,7 @@ from ..errors import FileProblem
 from ..model.base import SIDES, Side
 from ..model.catalog import builtin_templates, find_template
 from ..model.edits import Edit, PartyField, RepresentativeField, SessionEditor, WorkshopField
+from ..model.session import PartyAnswering
 from ..model.template import Questionnaire
 from . import dialogs
 from .common import LAST_QDATE, label, mark_with_party_colour, party_name, try_edit
@@ -98,6 +100,21 @@ class PartyPanel(QFrame):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
+        answering = QFormLayout()
+        self.answering = QComboBox()
+        self.answering.addItem(self.tr("As one party"), "as_one")
+        self.answering.addItem(self.tr("Each representative individually"), "individually")
+        self.answering.setAccessibleName(self.tr("Party {side}: how it answers").format(side=side))
+        answering.addRow(self.tr("Answers"), self.answering)
+        layout.addLayout(answering)
+        self.anonymous = QCheckBox(self.tr("Show the representatives' answers without their names"))
+        self.anonymous.setAccessibleName(
+            self.tr("Party {side}: show individual answers without names").format(side=side)
+        )
+        layout.addWidget(self.anonymous)
+        self.answering_note = label(role="muted")
+        layout.addWidget(self.answering_note)
+
         self.organisation.textEdited.connect(lambda text: self._set("organisation", text))
         self.short_label.textEdited.connect(lambda text: self._set("label", text))
         for field in (self.organisation, self.short_label):
@@ -106,6 +123,14 @@ class PartyPanel(QFrame):
         self.add.clicked.connect(self._add)
         self.remove.clicked.connect(self._remove)
         self.table.itemChanged.connect(self._cell_changed)
+        self.answering.activated.connect(self._answering_chosen)
+        self.anonymous.toggled.connect(
+            lambda checked: try_edit(self, lambda: self.editor.set_party_anonymous(side, checked))
+        )
+
+    def _answering_chosen(self, index: int) -> None:
+        answering: PartyAnswering = self.answering.itemData(index)
+        try_edit(self, lambda: self.editor.set_party_answering(self.side, answering))
 
     @property
     def editor(self) -> SessionEditor:
@@ -187,6 +212,20 @@ class PartyPanel(QFrame):
         self.remove.setEnabled(bool(party.representatives) and not packed)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.NoEditTriggers if packed else self._edit_triggers
+        )
+        self.answering.setCurrentIndex(self.answering.findData(party.answering))
+        self.answering.setEnabled(not packed)
+        self.anonymous.blockSignals(True)
+        self.anonymous.setChecked(party.anonymous)
+        self.anonymous.blockSignals(False)
+        self.anonymous.setEnabled(party.answers_individually and not packed)
+        self.answering_note.setText(
+            self.tr(
+                "Each representative answers on their own in the Answer step; the party then "
+                "settles its answer from theirs, and that is what is compared."
+            )
+            if party.answers_individually
+            else self.tr("The party gives one answer to each question.")
         )
 
 
@@ -371,7 +410,14 @@ class SetupPage(QWidget):
     def _use_template(self, template: Questionnaire) -> None:
         assert self.editor is not None
         session = self.editor.session
-        has_work = bool(session.answers.A or session.answers.B or session.agreement.items)
+        individual = session.individual
+        has_work = bool(
+            session.answers.A
+            or session.answers.B
+            or session.agreement.items
+            or individual.A.by_representative
+            or individual.B.by_representative
+        )
         if has_work:
             confirmed = dialogs.confirm(
                 self,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from ..model.agreement import agreement_progress
+from ..model.agreement import AgreementCheck, agreement_check, agreement_progress
 from ..model.base import SIDES
 from ..model.edits import SessionEditor
 from ..model.progress import overall_progress
+from ..model.session import Session
 from .common import answers_hidden_reason, party_name
 
 
@@ -53,11 +54,31 @@ def step_statuses(editor: SessionEditor) -> list[str]:
         if analysis.alignment is None
         else _tr("Alignment {figure}").format(figure=f"{analysis.alignment:.0f}")
     )
-    if session.agreement.status == "agreed":
+    progress = agreement_progress(session, analysis)
+    if agreement_check(session, analysis, progress).status == "agreed":
         agree = _tr("Agreed")
     else:
-        progress = agreement_progress(session, analysis)
         agree = _tr("{resolved} of {total} resolved, {parked} parked").format(
             resolved=progress.resolved, total=progress.total, parked=progress.parked
         )
     return [setup, answered, compare, agree, exported]
+
+
+def what_agreed_needs(check: AgreementCheck, session: Session) -> list[str]:
+    """What the session still needs before it can be marked agreed, one sentence each."""
+    needs: list[str] = []
+    if check.unsettled == 1:
+        needs.append(_tr("1 question is still to be settled."))
+    elif check.unsettled:
+        needs.append(
+            _tr("{count} questions are still to be settled.").format(count=check.unsettled)
+        )
+    if check.without_definition:
+        needs.append(_tr("There is no agreed definition yet."))
+    if check.without_kind:
+        needs.append(_tr("The agreed kind of relationship is not chosen yet."))
+    needs.extend(
+        _tr("{name} has no named signatory yet.").format(name=party_name(session, side))
+        for side in check.without_signatory
+    )
+    return needs

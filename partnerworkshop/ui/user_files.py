@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, ValidationError
 from PySide6.QtCore import QSettings, QStandardPaths
@@ -31,10 +32,15 @@ def user_dir() -> Path:
     return Path(QStandardPaths.writableLocation(location))
 
 
+AgendaOrder = Literal["pressing", "theme"]
+"""How the Agree step lists the agenda: most pressing first, or by theme (section)."""
+
+
 class Preferences(Model):
     schema_version: int = 1
     recent_files: list[str] = []
     zoom: int = Field(default=100, ge=min(ZOOM_STEPS), le=max(ZOOM_STEPS))
+    agenda_order: AgendaOrder = "pressing"
 
 
 class UserFiles:

@@ -16,8 +16,7 @@ def agreed_positions(layout: Layout) -> list[Flowable]:
         layout.para(
             "Every question of the questionnaire, section by section, with the position "
             "the parties agreed and how they reached it: by adopting one party's answer, "
-            "by agreeing a new position, or by carrying over answers that already agreed "
-            "or were close. "
+            "by agreeing a new position, or by carrying over the answer both gave. "
             "Parked and open questions are listed again in section 5.",
             "lead",
         )

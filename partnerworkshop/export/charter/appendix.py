@@ -21,6 +21,7 @@ def appendix(layout: Layout) -> list[Flowable]:
             "lead",
         )
     )
+    story += _consolidated(layout)
     importance = {"low": "low", "normal": "normal", "high": "high"}
     for number, section in enumerate(session.template.sections, 1):
         story += layout.heading(f"A.{number}", section.title, level=1)
@@ -75,4 +76,22 @@ def appendix(layout: Layout) -> list[Flowable]:
                 block.append(layout.para(layout.text(source.note), "cell_small"))
             block.append(Spacer(1, 5))
             story.append(KeepTogether(block))
+    return story
+
+
+def _consolidated(layout: Layout) -> list[Flowable]:
+    """For a party whose representatives answered individually, from how many its answers were
+    consolidated: a count only, never who said what."""
+    story: list[Flowable] = []
+    for side in SIDES:
+        inside = layout.analysis.inside[side]
+        if inside is None or not inside.answered_by:
+            continue
+        number = inside.answered_by
+        people = "1 representative" if number == 1 else f"{number} representatives"
+        story.append(
+            layout.para(
+                f"{layout.text(layout.name(side))}'s answers were consolidated from {people}."
+            )
+        )
     return story

@@ -10,13 +10,15 @@ from collections.abc import Callable
 from functools import partial
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from ... import __version__
 from ...model.base import SIDES
 from ...model.session import Session
-from ..fonts import fonts_for
+from ..archive import finish_as_pdfa
+from ..fonts import REGULAR, fonts_for
 from .agreed_positions import agreed_positions
 from .appendix import appendix
 from .cover import cover
@@ -38,6 +40,8 @@ from .signatures import signatures
 from .summary import CharterOptions, CharterSummary, printed_texts
 from .where_we_started import where_we_started
 
+DEFAULT_FONT = rl_config.canvas_basefontname
+
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
     """Keeps every page until the end, so each footer can say "Page X of Y"."""
@@ -48,6 +52,13 @@ class NumberedCanvas(Canvas):  # type: ignore[misc]
         super().__init__(*args, **kwargs)
         self._footer = footer
         self._pages: list[dict[str, Any]] = []
+
+    def setFont(  # noqa: N802 - reportlab's name
+        self, psfontname: str, size: float, leading: float | None = None
+    ) -> None:
+        """Tables set their cells' font even where a cell holds no text, and reportlab's
+        default is Helvetica, which is never embedded: the charter uses its own instead."""
+        super().setFont(REGULAR if psfontname == DEFAULT_FONT else psfontname, size, leading)
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
@@ -130,6 +141,7 @@ def build_charter(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
+        initialFontName=REGULAR,  # the font each page starts with, so it is embedded too
         **_metadata(session, summary),
     )
     frame = Frame(
@@ -157,4 +169,4 @@ def build_charter(
         return canvas
 
     document.build(story(layout), canvasmaker=make_canvas)
-    return buffer.getvalue(), canvases[-1].page_count
+    return finish_as_pdfa(buffer.getvalue(), layout.signature_fields), canvases[-1].page_count

@@ -26,8 +26,10 @@ from ...model.kinds import RelationshipKind
 from ...model.positions import ADOPTED_SIDE, AgreedPosition, agreed_positions
 from ...model.session import Answer, Session
 from ...model.template import AnswerValue, Question, RankingQuestion, SplitQuestion
+from ..archive import SignatureField
 from ..charts import PartyStyle
-from ..fonts import BOLD, REGULAR, CharterFonts
+from ..fonts import BOLD, REGULAR, CharterFonts, ShapedParagraph
+from ..scripts import needs_shaping
 from .summary import CharterOptions, CharterSummary
 
 INK = HexColor("#1A1A1A")
@@ -95,7 +97,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class Heading(Paragraph):  # type: ignore[misc]
+class Heading(ShapedParagraph):
     """A heading that also becomes an entry in the PDF outline."""
 
     def __init__(
@@ -180,6 +182,8 @@ class Layout:
         self.heading_pages: dict[str, int] = {}
         self.bookmarks: dict[int, list[Bookmark]] = {}
         self.contents_place = ContentsPlace(self)
+        self.signature_fields: list[SignatureField] = []
+        """Where each signatory's signature field goes, noted as the signatures are drawn."""
 
     # --- text helpers -----------------------------------------------------------------------
 
@@ -188,7 +192,17 @@ class Layout:
         return self.fonts.markup(user_text)
 
     def para(self, markup: str, style: str = "body") -> Paragraph:
-        return Paragraph(markup, self.styles[style])
+        return ShapedParagraph(markup, self.style(markup, style))
+
+    def style(self, markup: str, name: str) -> ParagraphStyle:
+        """The named style, shaping the text when it holds right-to-left script (shaping
+        costs time, so text without it is set as it is)."""
+        if not needs_shaping(markup):
+            return self.styles[name]
+        shaped = f"{name} shaped"
+        if shaped not in self.styles:
+            self.styles[shaped] = ParagraphStyle(shaped, parent=self.styles[name], shaping=1)
+        return self.styles[shaped]
 
     def plain(self, user_text: str, style: str = "body") -> Paragraph:
         return self.para(self.text(user_text), style)
@@ -207,9 +221,10 @@ class Layout:
         style = "h1" if level == 0 else "h2"
         new_page = level == 0 if new_page is None else new_page
         before: Flowable = PageBreak() if new_page else CondPageBreak(170 if level else 200)
+        markup = self.text(label)
         return [
             before,
-            Heading(self.text(label), self.styles[style], label, level, f"h{self._keys}"),
+            Heading(markup, self.style(markup, style), label, level, f"h{self._keys}"),
         ]
 
     def table(
@@ -273,8 +288,6 @@ class Layout:
         reached = position.reached
         if reached in ADOPTED_SIDE:
             return f"Adopted from {self.text(self.name(ADOPTED_SIDE[reached]))}'s answer"
-        if position.close_values is not None:
-            return "Carried over: the parties' answers were close"
         return {
             "agreed": "New position agreed",
             "carried_over": "Carried over: both parties gave this answer",
@@ -283,26 +296,12 @@ class Layout:
         }[reached]
 
     def position_markup(self, position: AgreedPosition) -> str:
+        """The agreed position as its statement, or why there is none yet."""
         if position.reached == "parked":
             return "<i>No agreed position yet: parked.</i>"
         if position.reached == "open":
             return "<i>No agreed position yet.</i>"
-        if position.close_values is not None:
-            return "<br/>".join(
-                f"{self.text(self.name(side))}: {self.described(position.question, value)}"
-                for side, value in zip(SIDES, position.close_values, strict=True)
-            )
-        if not position.text:
-            side = ADOPTED_SIDE.get(position.reached)
-            who = self.text(self.name(side)) if side else "the parties"
-            return f"<i>No answer recorded ({who} gave none).</i>"
-        lines = []
-        if position.value is not None:
-            lines.append(self.described(position.question, position.value))
-        plain = "" if position.value is None else position.question.describe_value(position.value)
-        if position.wording and position.wording != plain:
-            lines.append(self.text(position.wording))
-        return "<br/>".join(lines)
+        return self.text(position.statement)
 
     def described(self, question: Question, value: AnswerValue) -> str:
         """An answer in words; a split names both parties' shares, a ranking numbers its items."""

@@ -77,10 +77,9 @@ def shared_definition(layout: Layout) -> list[Flowable]:
     rows = [
         [
             layout.para(f"{number}.", "cell"),
-            layout.plain(position.question.prompt, "cell_small"),
             layout.para(layout.position_markup(position), "cell"),
         ]
         for number, position in enumerate(principles, 1)
     ]
-    story.append(layout.table(None, rows, [0.05, 0.45, 0.5]))
+    story.append(layout.table(None, rows, [0.05, 0.95]))
     return story

@@ -33,8 +33,9 @@ def shares(layout: Layout) -> list[Flowable]:
         question = position.question
         assert isinstance(question, SplitQuestion)
         topic = question.topic[:1].upper() + question.topic[1:]
-        label = [layout.plain(topic, "cell_bold"), layout.plain(question.prompt, "cell_small")]
+        label = [layout.plain(topic, "cell_bold")]
         if position.is_agreed and isinstance(position.value, int):
+            label.append(layout.plain(position.statement, "cell_small"))
             shown: Any = SplitBar(position.value, layout.parties, layout.fonts)  # type: ignore[arg-type]
         else:
             shown = layout.para(unagreed_split(layout, position), "cell")

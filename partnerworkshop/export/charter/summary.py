@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from ...model.agreement import AgreementCheck, agreement_check
 from ...model.analysis import analyse
 from ...model.base import SIDES
 from ...model.fingerprint import next_charter_record
@@ -32,7 +33,7 @@ LARGEST_DIVERGENCES = 10
 
 WarningKind = Literal[
     "draft",
-    "agreed_with_open_questions",
+    "marked_agreed_without_grounds",
     "open_questions",
     "no_definition",
     "no_agreed_kind",
@@ -40,6 +41,7 @@ WarningKind = Literal[
     "party_without_signatory",
     "unnamed_signatory",
     "adopted_answer_missing",
+    "agreed_position_empty",
     "parked_without_owner",
     "action_item_incomplete",
     "missing_characters",
@@ -199,7 +201,10 @@ def _parts(session: Session, positions: list[AgreedPosition]) -> list[CharterPar
 
 
 def _warnings(
-    session: Session, positions: list[AgreedPosition], options: CharterOptions
+    session: Session,
+    positions: list[AgreedPosition],
+    check: AgreementCheck,
+    options: CharterOptions,
 ) -> list[CharterWarning]:
     agreement = session.agreement
     warnings: list[CharterWarning] = []
@@ -213,7 +218,7 @@ def _warnings(
     open_questions = _plural(open_count, "question is", "questions are")
     if agreement.status == "agreed" and open_count:
         warn(
-            "agreed_with_open_questions",
+            "marked_agreed_without_grounds",
             f"The session is marked agreed, but {open_questions} neither agreed nor parked.",
         )
     if open_count:
@@ -241,12 +246,19 @@ def _warnings(
             if not signatory.name.strip():
                 warn("unnamed_signatory", f"Signatory {row} has no name.")
     for position in positions:
-        if position.reached in ("adopt_a", "adopt_b") and position.value is None:
-            side = "A" if position.reached == "adopt_a" else "B"
+        if position.open_reason == "adopted_unanswered":
+            adopted = agreement.items[position.question.id].resolution
+            side = "A" if adopted == "adopt_a" else "B"
             warn(
                 "adopted_answer_missing",
                 f'The question "{short_text(position.question.prompt, 120)}" adopts the answer of '
                 f"{session.party(side).display_name(side)}, which has not answered it.",
+            )
+        if position.open_reason in ("no_value", "no_wording"):
+            warn(
+                "agreed_position_empty",
+                f'The question "{short_text(position.question.prompt, 120)}" is marked as an '
+                f"agreed position but is not settled. {position.missing}",
             )
         if position.reached == "parked" and (not position.owner.strip() or position.due is None):
             warn(
@@ -359,12 +371,13 @@ def charter_summary(
     """What a charter exported now would contain, and what the facilitator may want to fix."""
     options = options or CharterOptions()
     positions = agreed_positions(session)
+    check = agreement_check(session)
     record = next_charter_record(session, at or now())
     return CharterSummary(
-        status=session.agreement.status,
+        status=check.status,
         record=record,
         new_version=record != session.agreement.charter,
         document_id=document_id(session, record.version),
         parts=_parts(session, positions),
-        warnings=_warnings(session, positions, options),
+        warnings=_warnings(session, positions, check, options),
     )

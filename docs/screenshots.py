@@ -58,6 +58,33 @@ def shoot(
     window.close()
 
 
+def shoot_room(name: str, size: tuple[int, int]) -> None:
+    """The view for the room, on a projector of ``size``, while the Answer step is on a
+    question the parties answered differently."""
+    app = create_application()
+    apply_theme(app, 100)
+    window = MainWindow(UserFiles())
+    window.set_document(example_session(), None)
+    window.show()
+    window.go_to_step(1)
+    window.answer_page.sections.setCurrentRow(3)
+    window.room.present(True)
+    view = window.room.view
+    assert view is not None
+    view.resize(*size)
+    view.text_size = 0  # measured again for this size, as on a projector of this height
+    view.fit_to_screen(size[1])
+    view.refresh()
+    for _ in range(20):
+        QApplication.processEvents()
+        time.sleep(0.02)
+    path = HERE / name
+    view.grab().save(str(path))
+    print(f"wrote {path}")
+    window.editor.mark_saved()
+    window.close()
+
+
 def agree_a_little(window: MainWindow) -> None:
     """Settle a few agenda items the ways a room does."""
     editor, session = window.editor, window.session
@@ -112,6 +139,7 @@ def main() -> int:
     )
     shoot("agree-step.png", step=3, prepare=agree_and_open_an_item)
     shoot("export-step.png", step=4, prepare=agree_a_little)
+    shoot_room("room-view.png", (1920, 1080))
     return 0
 
 

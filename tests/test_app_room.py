@@ -266,3 +266,78 @@ def test_with_a_second_screen_the_room_view_opens_full_screen_there(
     assert shown["full_screen"]
     assert shown["geometry"] == [1366, 0, 1920, 1080]
     assert shown["text_size"] == 36, "one line in thirty of a 1080-line projector"
+
+
+class HandClock:
+    """A clock the test moves by hand: no test waits on real time."""
+
+    def __init__(self) -> None:
+        self.now = 500.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_time_boxes_are_set_shown_to_the_room_warned_about_and_saved(
+    window: Any, qtbot: Any, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from partnerworkshop.model.catalog import example_session
+    from partnerworkshop.model.storage import load_session
+
+    clock = HandClock()
+    room = window.room
+    room.time_keeper.clock = clock
+    window.set_document(example_session(), None)
+    view = _present(window, qtbot)
+    window.go_to_step(1)
+    window.answer_page.sections.setCurrentRow(3)
+    section = window.editor.session.template.sections[3]
+
+    room.time_boxes_action.trigger()
+    dialog = room.time_dialog
+    assert dialog is not None and dialog.isVisible()
+    field = dialog.fields[("section", section.id)]
+    field.setFocus()
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, "20")
+    QTest.keyClick(field, Qt.Key.Key_Return)
+    assert window.editor.session.time_boxes.sections == {section.id: 20}
+    assert view.time_left.text() == "20 min left"
+
+    clock.now += 15 * 60 + 30
+    room.update_time()
+    assert view.time_left.text() == "5 min left"
+    assert "Time box: 5 min left" in room.time_note.text()
+    assert room.time_note.property("role") == "muted"
+    clock.now += 8 * 60
+    room.update_time()
+    assert view.time_left.text() == "4 min over"
+    assert room.time_note.text().startswith("Time box over: 4 min over")
+    assert section.title in room.time_note.text()
+    assert room.time_note.property("role") == "warning"
+
+    window.go_to_step(2)  # no time box in Compare: the time stands still
+    clock.now += 60 * 60
+    room.update_time()
+    assert view.time_left.text() == "" and room.time_note.text() == ""
+
+    available = dialog.available
+    available.setFocus()
+    QTest.keyClick(available, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(available, "240")
+    QTest.keyClick(available, Qt.Key.Key_Return)
+    click(dialog.plan_button)
+    boxes = window.editor.session.time_boxes
+    assert boxes.available == 240
+    assert len(boxes.sections) == len(window.editor.session.template.sections)
+    assert set(boxes.items) == {item.question_id for item in window.editor.analysis().agenda}
+    assert dialog.fields[("section", section.id)].value() == boxes.sections[section.id]
+    window.undo()
+    assert dialog.fields[("section", section.id)].value() == 20
+
+    path = tmp_path / "timed.pws.json"
+    window._save_to(path)
+    assert load_session(path).time_boxes == window.editor.session.time_boxes

@@ -39,6 +39,7 @@ from .session import (
 )
 from .storage import fit_problems, plain_message
 from .template import AnswerValue, AnswerValueError, Question, Questionnaire
+from .timing import BoxKind, TimeBoxes
 
 
 class EditError(ValueError):
@@ -391,6 +392,7 @@ class SessionEditor:
         empty_individual = IndividualAnswers()
         cleared_agreement = session.agreement.model_copy(update={"items": {}, "status": "draft"})
         cleared_answering = session.answering.model_copy(update={"revealed": []})
+        cleared_boxes = TimeBoxes(available=session.time_boxes.available)
         return self.apply(
             Edit(
                 "template",
@@ -399,10 +401,42 @@ class SessionEditor:
                     Change(("individual",), session.individual, empty_individual),
                     Change(("agreement",), session.agreement, cleared_agreement),
                     Change(("answering",), session.answering, cleared_answering),
+                    Change(("time_boxes",), session.time_boxes, cleared_boxes),
                     Change(("template",), session.template, template),
                 ],
             )
         )
+
+    # --- time boxes ---------------------------------------------------------------------------
+
+    def set_time_box(self, kind: BoxKind, key: str, minutes: int | None) -> bool:
+        """Give a section or an agenda item (by its question's id) a time box; None removes it."""
+        _check_choice(kind, BoxKind, "kind of time box")
+        template = self.session.template
+        if kind == "section" and key not in {section.id for section in template.sections}:
+            raise EditError(f'There is no section "{key}" in this questionnaire.')
+        if kind == "item" and not template.has_question(key):
+            raise EditError(f'There is no question "{key}" in this questionnaire.')
+        if minutes is not None and not 1 <= minutes <= 600:
+            raise EditError("A time box lasts from 1 to 600 minutes.")
+        field_name = "sections" if kind == "section" else "items"
+        new = dict(getattr(self.session.time_boxes, field_name))
+        if minutes is None:
+            new.pop(key, None)
+        else:
+            new[key] = minutes
+        return self._replace("time.box", ("time_boxes", field_name), new, ("time.box", kind, key))
+
+    def set_time_available(self, minutes: int | None) -> bool:
+        if minutes is not None and not 1 <= minutes <= 600:
+            raise EditError("The time available is from 1 to 600 minutes.")
+        return self._replace(
+            "time.available", ("time_boxes", "available"), minutes, "time.available"
+        )
+
+    def apply_time_plan(self, plan: TimeBoxes) -> bool:
+        """Replace every time box with a plan (see timing.plan_time_boxes)."""
+        return self._replace("time.plan", ("time_boxes",), plan)
 
     # --- answers -----------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from .fingerprint import canonical_json
 from .incoming import AnswersPlan, AnswersRefused, plan_incoming
 from .session import Agreement, IndividualAnswers, Session
 from .template import Questionnaire
+from .timing import TimeBoxes
 
 
 def questionnaire_digest(template: Questionnaire) -> str:
@@ -78,6 +79,8 @@ def make_pack(session: Session, side: Side, representative: str | None = None) -
     data["agreement"] = Agreement().model_dump()
     data["answering"]["current"] = side
     data["answering"]["revealed"] = []
+    # The agenda's time boxes would tell which questions the parties differ on.
+    data["time_boxes"] = TimeBoxes().model_dump()
     data["answering"]["representatives"] = {} if representative is None else {side: representative}
     # A party's pack is answered by the party as one; a representative's by them alone.
     data["individual"] = IndividualAnswers().model_dump()

@@ -19,6 +19,7 @@ from pydantic import AfterValidator, Field, StringConstraints, model_validator
 from .base import SIDES, Day, LongText, Model, Moment, ShortText, Side
 from .kinds import RelationshipKind
 from .template import AnswerValue, AnswerValueError, Questionnaire, short_text
+from .timing import TimeBoxes
 
 SESSION_FORMAT = "partnerworkshop-session"
 SESSION_SCHEMA_VERSION = 2
@@ -292,6 +293,10 @@ class Session(Model):
         default="",
         description="In an answer pack: proof of its session, its party and its questionnaire.",
     )
+    time_boxes: TimeBoxes = Field(
+        default_factory=TimeBoxes,
+        description="The time given to each section and agenda item (never printed).",
+    )
 
     @model_validator(mode="after")
     def _answers_fit_the_questionnaire(self) -> Session:
@@ -344,6 +349,16 @@ class Session(Model):
             f'Answering: there is no section "{short_text(section_id)}" to reveal'
             for section_id in self.answering.revealed
             if section_id not in section_ids
+        )
+        problems.extend(
+            f'Time boxes: there is no section "{short_text(section_id)}"'
+            for section_id in self.time_boxes.sections
+            if section_id not in section_ids
+        )
+        problems.extend(
+            f'Time boxes: there is no question "{short_text(question_id)}" for an agenda item'
+            for question_id in self.time_boxes.items
+            if not template.has_question(question_id)
         )
         return problems
 

@@ -87,12 +87,17 @@ class ChoiceLabel(QLabel):
 
 
 class ChoiceRow(QWidget):
-    """A radio button or check box with its words beside it, wrapping like a paragraph."""
+    """A radio button or check box with its words beside it, wrapping like a paragraph.
+
+    A chosen row is highlighted as a whole (style property ``choice``), so that the answer can
+    be seen from across a room, not only by its small dot or tick."""
 
     def __init__(self, button: QAbstractButton, text: str, description: str) -> None:
         super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setProperty("choice", "")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 1, 0, 1)
+        layout.setContentsMargins(4, 2, 4, 2)
         layout.setSpacing(6)
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         self.words = ChoiceLabel(text)
@@ -103,6 +108,15 @@ class ChoiceRow(QWidget):
             self.words.setToolTip(plain_tooltip(description))
         self.words.clicked.connect(button.click)
         layout.addWidget(self.words, 1)
+
+    def show_chosen(self, chosen: bool) -> None:
+        value = "chosen" if chosen else ""
+        if self.property("choice") == value:
+            return
+        self.setProperty("choice", value)
+        for widget in (self, self.words):
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
 
 class ChoiceInput(_InputBase):
@@ -127,6 +141,7 @@ class ChoiceInput(_InputBase):
         self._group = QButtonGroup(self) if not several else None
         self._keys: list[str] = []
         self._buttons: list[QRadioButton | QCheckBox] = []
+        self._rows: list[ChoiceRow] = []
         if max_choices:
             note = label(self.tr("Choose up to {count}.").format(count=max_choices), "muted")
             self._layout.addWidget(note)
@@ -139,7 +154,10 @@ class ChoiceInput(_InputBase):
             if self._group is not None:
                 self._group.addButton(button, index)
             button.clicked.connect(partial(self._clicked, index))
-            self._layout.addWidget(ChoiceRow(button, text, description))
+            button.toggled.connect(self._show_chosen)
+            row = ChoiceRow(button, text, description)
+            self._layout.addWidget(row)
+            self._rows.append(row)
             self._keys.append(key)
             self._buttons.append(button)
 
@@ -165,6 +183,11 @@ class ChoiceInput(_InputBase):
             button.blockSignals(False)
         if self._group is not None:
             self._group.setExclusive(True)
+        self._show_chosen()
+
+    def _show_chosen(self) -> None:
+        for row, button in zip(self._rows, self._buttons, strict=True):
+            row.show_chosen(button.isChecked())
 
     def _clicked(self, index: int) -> None:
         if not self._several:

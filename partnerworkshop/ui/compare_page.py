@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QStackedWidget,
     QStyle,
     QStyledItemDelegate,
@@ -78,8 +80,9 @@ from .style import INK, MUTED
 QUESTION_ID_ROLE = Qt.ItemDataRole.UserRole
 DETAIL_ROLE = Qt.ItemDataRole.UserRole + 1
 
-ANSWER_LIMIT = 90
-"""How many characters of an answer a one-line list entry quotes (the table shows it all)."""
+ANSWER_LIMIT = 400
+"""How many characters of an answer a list entry quotes: entries wrap, so only a very long
+free-text answer is shortened (the Answer step shows it all)."""
 
 EDITS_THAT_CHANGE_NOTHING_HERE = ("answer.comment",)
 """Edits to the answers that the comparison does not read: typing a comment re-analyses nothing."""
@@ -403,6 +406,24 @@ class QuestionTable(QTableView):
         header.setHighlightSections(False)
         header.setSectionsClickable(True)
         header.setMinimumSectionSize(40)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt's name)
+        super().setModel(model)
+        if model is not None:
+            for signal in (model.modelReset, model.layoutChanged, model.rowsRemoved):
+                signal.connect(self.fit_height)
+            model.rowsInserted.connect(self.fit_height)
+
+    def fit_height(self) -> None:
+        """As tall as its rows, so that the page scrolls and the table never does."""
+        model = self.model()
+        rows = model.rowCount() if model is not None else 0
+        header = self.horizontalHeader().sizeHint().height()
+        row_height = self.verticalHeader().defaultSectionSize()
+        height = header + max(1, rows) * row_height + 2 * self.frameWidth() + 2
+        if self.height() != height:
+            self.setFixedHeight(height)
 
     def fit_columns(self) -> None:
         """Narrow columns sized to their content; the question and the answers share the rest."""
@@ -440,6 +461,7 @@ class QuestionTable(QTableView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self.fit_columns()
+            self.fit_height()
 
 
 # --- the agenda and the free-text questions: two-line lists -----------------------------------
@@ -488,18 +510,42 @@ class QuestionListModel(QAbstractListModel):
 
 
 class TwoLineDelegate(QStyledItemDelegate):
-    """Draws an entry as its icon, its title in semi-bold and its detail line, muted, beneath."""
+    """Draws an entry as its icon, its title in semi-bold and its detail, muted, beneath; both
+    wrap over as many lines as they need (they are read aloud: nothing is cut off)."""
+
+    WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
         title.setWeight(QFont.Weight.DemiBold)
         return title, QFont(option.font)
 
+    def _text_width(self, option: QStyleOptionViewItem, width: int) -> int:
+        """The width the words have in an entry ``width`` wide, beside the icon."""
+        icon_size = round(QFontMetrics(self._fonts(option)[0]).height() * 1.1)
+        return max(40, width - 10 - icon_size - 10 - 8)
+
+    def _heights(self, option: QStyleOptionViewItem, row: ListRow, width: int) -> tuple[int, int]:
+        title_font, detail_font = self._fonts(option)
+        text_width = self._text_width(option, width)
+        heights = []
+        for font, text in ((title_font, row.title), (detail_font, row.detail)):
+            bounds = QFontMetrics(font).boundingRect(
+                QRect(0, 0, text_width, 100_000), int(self.WRAP), text
+            )
+            heights.append(max(bounds.height(), QFontMetrics(font).height()))
+        return heights[0], heights[1]
+
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        height = QFontMetrics(option.font).height()
-        return QSize(200, round(height * 2 + 16))
+        row = index.data(DETAIL_ROLE)
+        view = self.parent()
+        width = view.viewport().width() if isinstance(view, QAbstractItemView) else 600
+        if not isinstance(row, ListRow):
+            return QSize(width, round(QFontMetrics(option.font).height() * 2 + 16))
+        title, detail = self._heights(option, row, width)
+        return QSize(width, title + detail + 16)
 
     def paint(
         self,
@@ -527,32 +573,72 @@ class TwoLineDelegate(QStyledItemDelegate):
         left = rect.left() + 10
         icon(row.icon_name).paint(painter, QRect(left, rect.top() + 8, icon_size, icon_size))
         text_left = left + icon_size + 10
-        width = rect.right() - text_left - 8
+        width = self._text_width(option, rect.width())
+        title_height, detail_height = self._heights(option, row, rect.width())
         painter.save()
         ink = option.palette.highlightedText().color() if selected else QColor(INK)
         muted = ink if selected else QColor(MUTED)
         painter.setFont(title_font)
         painter.setPen(ink)
         painter.drawText(
-            QRect(text_left, rect.top() + 6, width, line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            metrics.elidedText(row.title, Qt.TextElideMode.ElideRight, width),
+            QRect(text_left, rect.top() + 6, width, title_height), int(self.WRAP), row.title
         )
         painter.setFont(detail_font)
         painter.setPen(muted)
-        detail_metrics = QFontMetrics(detail_font)
         painter.drawText(
-            QRect(text_left, rect.top() + 8 + line, width, line),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            detail_metrics.elidedText(row.detail, Qt.TextElideMode.ElideRight, width),
+            QRect(text_left, rect.top() + 8 + title_height, width, detail_height),
+            int(self.WRAP),
+            row.detail,
         )
         painter.restore()
 
 
+class FittedList(QListView):
+    """A list as tall as its entries, so that the page scrolls and the list never does."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+
+    def setModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 (Qt's name)
+        super().setModel(model)
+        if model is not None:
+            model.modelReset.connect(self.fit_height)
+            model.layoutChanged.connect(self.fit_height)
+
+    def fit_height(self) -> None:
+        model = self.model()
+        if model is None:
+            return
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegate()
+        rows = sum(
+            delegate.sizeHint(option, model.index(row, 0)).height()
+            for row in range(model.rowCount())
+        )
+        height = max(rows, QFontMetrics(self.font()).height()) + 2 * self.frameWidth() + 2
+        if self.height() != height:
+            self.setFixedHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # the entries' heights depend on the width
+            self.fit_height()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_height()
+
+
 def two_line_list(name: str) -> QListView:
-    view = QListView()
+    view = FittedList()
     view.setAccessibleName(name)
-    view.setUniformItemSizes(True)
+    view.setUniformItemSizes(False)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setItemDelegate(TwoLineDelegate(view))
@@ -714,6 +800,19 @@ class ComparePage(StepPage):
         layout.addWidget(self.figures)
 
         layout.addSpacing(8)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Agenda and questions"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self._build_agenda_tab(), self.tr("Agenda"))
+        self.tabs.addTab(self._build_questions_tab(), self.tr("All questions"))
+        self.inside_tab = InsideTab(self)
+        self.inside_tab.question_chosen.connect(self.jump_to_question)
+        self.tabs.addTab(self.inside_tab, self.tr("Inside each party"))
+        layout.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(self._fit_tabs_to_current)
+        self._fit_tabs_to_current(0)
+        # The charts come after the agenda: the room reads the headline and the agenda first.
+        layout.addSpacing(8)
         self.chart_row = ChartRow()
         self.radar = ReadingRadar()
         self.radar.setAccessibleName(self.tr("Chart: which kind of relationship each describes"))
@@ -738,18 +837,19 @@ class ComparePage(StepPage):
             )
         )
         layout.addWidget(self.chart_row)
-
-        layout.addSpacing(8)
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName(self.tr("Agenda and questions"))
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self._build_agenda_tab(), self.tr("Agenda"))
-        self.tabs.addTab(self._build_questions_tab(), self.tr("All questions"))
-        self.inside_tab = InsideTab(self)
-        self.inside_tab.question_chosen.connect(self.jump_to_question)
-        self.tabs.addTab(self.inside_tab, self.tr("Inside each party"))
-        layout.addWidget(self.tabs, 1)
+        layout.addStretch(1)
         return content
+
+    def _fit_tabs_to_current(self, current: int) -> None:
+        """The tabs are as tall as the tab shown, not as the tallest (the charts follow them)."""
+        for index in range(self.tabs.count()):
+            policy = (
+                QSizePolicy.Policy.Preferred if index == current else QSizePolicy.Policy.Ignored
+            )
+            page = self.tabs.widget(index)
+            if page is not None:
+                page.setSizePolicy(policy, policy)
+        self.tabs.updateGeometry()
 
     def _chart_card(self, title: str, chart: QWidget, caption: str) -> QFrame:
         card = QFrame()
@@ -865,10 +965,6 @@ class ComparePage(StepPage):
         self._set_status_counts(None)
         return tab
 
-    def _list_height(self, rows: int) -> int:
-        """The height of a two-line list showing ``rows`` entries."""
-        return rows * round(QFontMetrics(self.font()).height() * 2 + 16) + 6
-
     # --- following the session ------------------------------------------------------------------
 
     def on_edit(self, edit: Edit) -> None:
@@ -902,8 +998,7 @@ class ComparePage(StepPage):
         self._fill_table(session, analysis, names, numbers)
         self.inside_tab.fill(session, analysis, numbers)
         self.tabs.setTabVisible(self.tabs.indexOf(self.inside_tab), self.inside_tab.has_content)
-        self.agenda_view.setMinimumHeight(self._list_height(6))  # measured at the current zoom
-        self.table.setMinimumHeight(self._list_height(9))
+        self.table.fit_height()
         self.stack.setCurrentWidget(self.scroll_area)
 
     def _show_nothing(self, reason: str) -> None:
@@ -1198,7 +1293,6 @@ class ComparePage(StepPage):
                 )
             )
         self.read_together_model.set_rows(together)
-        self.read_together_view.setFixedHeight(self._list_height(min(3, max(1, len(together)))))
         self.read_together_box.setVisible(bool(together))
         self._update_buttons()
 

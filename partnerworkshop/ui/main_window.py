@@ -62,7 +62,7 @@ from .room import Room
 from .setup_page import SetupPage
 from .step_status import step_statuses, what_agreed_needs
 from .steps import StepPage
-from .style import ACCENT, INK, MUTED, ZOOM_STEPS, apply_theme
+from .style import ACCENT, INK, MUTED, TOOLBAR_ICON_SIZE, ZOOM_STEPS, apply_theme
 from .user_files import UserFiles
 
 if TYPE_CHECKING:
@@ -74,6 +74,8 @@ if TYPE_CHECKING:
 
 SESSION_SUFFIX = ".pws.json"
 AUTOSAVE_DELAY_MS = 1000
+ICONS_ONLY_FROM_ZOOM = 175
+"""From this zoom (percent) on, the toolbar shows its icons without their words."""
 
 
 def action_names() -> dict[str, str]:
@@ -112,11 +114,29 @@ def action_names() -> dict[str, str]:
         "agreement.signatories": tr("Edits", "signatories"),
         "agreement.signatory": tr("Edits", "signatory"),
         "import": tr("Edits", "imported answers"),
+        "time.box": tr("Edits", "time box"),
+        "time.available": tr("Edits", "time available"),
+        "time.plan": tr("Edits", "time plan"),
     }
 
 
+def fit_words(text: str, metrics: QFontMetrics, width: int) -> str:
+    """``text`` if it fits in ``width``; else as many of its first words as fit, then an
+    ellipsis: never a word cut in two."""
+    if metrics.horizontalAdvance(text) <= width:
+        return text
+    words = text.split()
+    while words:
+        shortened = " ".join(words).rstrip(",;:\u00b7 ") + "\u2026"
+        if metrics.horizontalAdvance(shortened) <= width:
+            return shortened
+        words.pop()
+    return ""
+
+
 class StepButton(QAbstractButton):
-    """One step: its number and name, and under it how complete it is, elided when narrow."""
+    """One step: its number and name, and under it how complete it is. When narrow, the number
+    goes first, then whole words from the end; a word is never cut."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +180,12 @@ class StepButton(QAbstractButton):
             hint.height(),
         )
 
+    def _shown_title(self, metrics: QFontMetrics, width: int) -> str:
+        """The number and the name; the name alone when short of room; then fewer words."""
+        if metrics.horizontalAdvance(self.text()) <= width:
+            return self.text()
+        return fit_words(self.title, metrics, width)
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         rect = self.rect().adjusted(14, 6, -14, -8)
@@ -174,7 +200,7 @@ class StepButton(QAbstractButton):
         painter.drawText(
             rect.left(),
             rect.top() + title_metrics.ascent(),
-            title_metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, rect.width()),
+            self._shown_title(title_metrics, rect.width()),
         )
         painter.setFont(status_font)
         painter.setPen(QColor(MUTED))
@@ -182,7 +208,7 @@ class StepButton(QAbstractButton):
         painter.drawText(
             rect.left(),
             rect.top() + title_metrics.height() + status_metrics.ascent(),
-            status_metrics.elidedText(self.status, Qt.TextElideMode.ElideRight, rect.width()),
+            fit_words(self.status, status_metrics, rect.width()),
         )
         if self.isChecked():
             painter.fillRect(0, self.height() - 3, self.width(), 3, QColor(ACCENT))
@@ -397,6 +423,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.full_screen_action)
         view_menu.addAction(self.room.present_action)
+        view_menu.addAction(self.room.time_boxes_action)
 
         go_menu = menu_bar.addMenu(self.tr("&Go"))
         for action in self.step_actions:
@@ -419,6 +446,7 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
+        self._fit_toolbar_to_zoom()
 
     def outside(self) -> OutsideAnswers:
         """Answer sheets and packs (their modules are loaded when first used)."""
@@ -930,6 +958,7 @@ class MainWindow(QMainWindow):
         assert isinstance(app, QApplication)
         apply_theme(app, zoom)
         self._update_zoom_actions()
+        self._fit_toolbar_to_zoom()
         self.statusBar().showMessage(self.tr("Zoom {zoom}%").format(zoom=zoom), 2000)
 
     def _update_zoom_actions(self) -> None:
@@ -937,6 +966,18 @@ class MainWindow(QMainWindow):
         self.zoom_in_action.setEnabled(zoom < max(ZOOM_STEPS))
         self.zoom_out_action.setEnabled(zoom > min(ZOOM_STEPS))
         self.zoom_reset_action.setEnabled(zoom != 100)
+
+    def _fit_toolbar_to_zoom(self) -> None:
+        """Icons grow with the zoom; from ICONS_ONLY_FROM_ZOOM the words go (each button keeps
+        its name as a tooltip), so that every button, Zoom in too, stays on the toolbar."""
+        zoom = self.user_files.preferences.zoom
+        size = round(TOOLBAR_ICON_SIZE * zoom / 100)
+        self.toolbar.setIconSize(QSize(size, size))
+        self.toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if zoom >= ICONS_ONLY_FROM_ZOOM
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():

@@ -8,21 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
 
 from ..model.base import SIDES
 from ..model.edits import Edit, SessionEditor
-from .common import party_name
+from ..model.timing import BoxKey, TimeKeeper, time_left
+from .common import label, party_name
 from .hand_over import HandOverScreen
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
     from .room_view import RoomFocus, RoomView
+    from .time_boxes import TimeBoxesDialog
 
 ANSWER_STEP, AGREE_STEP = 1, 3
 UNIQUE = Qt.ConnectionType.UniqueConnection
+CLOCK_TICK_MS = 1000
 
 
 class Room(QObject):
@@ -60,14 +63,33 @@ class Room(QObject):
         app.screenAdded.connect(self._screens_changed)
         app.screenRemoved.connect(self._screens_changed)
 
+        self.time_keeper = TimeKeeper()
+        """The time spent on each time box (its clock can be replaced, for tests)."""
+        self.time_dialog: TimeBoxesDialog | None = None
+        self.time_boxes_action = QAction(self.tr("&Time boxes..."), window)
+        self.time_boxes_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.time_boxes_action.triggered.connect(self.edit_time_boxes)
+        window.addAction(self.time_boxes_action)
+        self.time_note = label(wrap=False)
+        self.time_note.setAccessibleName(self.tr("Time box"))
+        window.statusBar().addPermanentWidget(self.time_note)
+        self._ticks = QTimer(self)
+        self._ticks.setInterval(CLOCK_TICK_MS)
+        self._ticks.timeout.connect(self.update_time)
+        self._ticks.start()
+
     # --- following the main window --------------------------------------------------------------
 
     def set_editor(self, editor: SessionEditor) -> None:
         self.editor = editor
         self.end_hand_over()
         self._focus = {"step": self._focus["step"]}
+        self.time_keeper.forget()
+        if self.time_dialog is not None:
+            self.time_dialog.close()
         if self.view is not None:
             self.view.set_editor(editor)
+        self.update_time()
 
     def on_edit(self, edit: Edit) -> None:
         assert self.editor is not None
@@ -79,6 +101,10 @@ class Room(QObject):
             self._hand_over_between_representatives(edit)
         if self.view is not None:
             self.view.on_edit(edit)
+        if edit.touches("time_boxes") or edit.touches("template"):
+            if self.time_dialog is not None:
+                self.time_dialog.show_boxes()
+            self.update_time()
 
     def page_built(self, index: int, page: Any) -> None:
         """A step's page was built (they are built when first shown): follow what it shows."""
@@ -112,12 +138,77 @@ class Room(QObject):
         self._focus.update(changes)
         if self.view is not None:
             self.view.follow(self.focus())
+        self.time_keeper.work_on(self.current_box())
+        self.update_time()
 
     def focus(self) -> RoomFocus:
         """Where the facilitator is now, as the room view follows it."""
         from .room_view import RoomFocus
 
         return RoomFocus(**self._focus)
+
+    # --- time --------------------------------------------------------------------------------
+
+    def current_box(self) -> BoxKey | None:
+        """The time box being worked on: the section in Answer, the agenda item in Agree."""
+        focus = self._focus
+        if focus["step"] == ANSWER_STEP and focus.get("section_id"):
+            return ("section", focus["section_id"])
+        if focus["step"] == AGREE_STEP and focus.get("item_id"):
+            return ("item", focus["item_id"])
+        return None
+
+    def update_time(self) -> None:
+        """The time left, in the room view's corner and in the main window's status bar."""
+        if self.editor is None:
+            return
+        session = self.editor.session
+        key = self.current_box()
+        left = time_left(session.time_boxes, self.time_keeper, key)
+        from .time_boxes import minutes_left_text
+
+        if left is None or key is None:
+            text, note = "", ""
+        else:
+            text = minutes_left_text(left)
+            kind, identifier = key
+            template = session.template
+            name = (
+                template.section(identifier).title
+                if kind == "section"
+                else template.question(identifier).prompt
+            )
+            note = (
+                self.tr("Time box over: {time} for \u201c{name}\u201d ({minutes} min)")
+                if left.over
+                else self.tr("Time box: {time} ({minutes} min)")
+            ).format(time=text, name=name, minutes=left.minutes)
+        over = left is not None and left.over
+        self.time_note.setText(note)
+        self.time_note.setToolTip(note)
+        role = "warning" if over else "muted"
+        if self.time_note.property("role") != role:
+            self.time_note.setProperty("role", role)
+            self.time_note.style().unpolish(self.time_note)
+            self.time_note.style().polish(self.time_note)
+        if self.view is not None:
+            self.view.set_time_left(text, over)
+
+    def edit_time_boxes(self) -> None:
+        """Open the time boxes (beside the main window: the room view keeps following)."""
+        from .time_boxes import TimeBoxesDialog
+
+        assert self.editor is not None
+        if self.time_dialog is None:
+            self.time_dialog = TimeBoxesDialog(self.editor, self.window)
+            self.time_dialog.finished.connect(self._time_dialog_closed)
+        self.time_dialog.show()
+        self.time_dialog.raise_()
+
+    def _time_dialog_closed(self) -> None:
+        dialog, self.time_dialog = self.time_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     # --- the room view --------------------------------------------------------------------------
 
@@ -143,6 +234,7 @@ class Room(QObject):
             self.view.follow(self.focus())
             self.view.set_editor(self.editor)
             self._place()
+            self.update_time()
 
     def _view_closed(self) -> None:
         view, self.view = self.view, None

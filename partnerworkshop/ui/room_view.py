@@ -123,9 +123,9 @@ class RoomView(QWidget):
 
     # --- size -------------------------------------------------------------------------------
 
-    def fit_to_screen(self) -> None:
-        """Choose the type size from the screen the view is on."""
-        size = text_size_for(self.screen().geometry().height())
+    def fit_to_screen(self, screen_height: int | None = None) -> None:
+        """Choose the type size from the screen the view is on (or one this many pixels high)."""
+        size = text_size_for(screen_height or self.screen().geometry().height())
         if size == self.text_size:
             return
         self.text_size = size

@@ -16,6 +16,10 @@ WARNING = "#8A4B08"
 DISABLED = "#9AA0A8"
 
 BASE_POINT_SIZE = 11.0
+INDICATOR_SIZE = 14
+"""Radio buttons' and check boxes' indicators at 100% (pixels); zoom scales them."""
+TOOLBAR_ICON_SIZE = 18
+"""The toolbar's icons at 100% (pixels); zoom scales them."""
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 150, 175, 200, 250)
 
 
@@ -58,6 +62,8 @@ def style_sheet(zoom: int) -> str:
     def size(scale: float) -> str:
         return f"{point_size(zoom, scale):.1f}pt"
 
+    indicator = round(INDICATOR_SIZE * zoom / 100)
+
     return f"""
     QMainWindow, QWidget#page {{ background: {PAPER}; }}
     QLabel[role="title"] {{ font-size: {size(1.55)}; font-weight: 600; color: {INK}; }}
@@ -77,6 +83,10 @@ def style_sheet(zoom: int) -> str:
     QListWidget#sections::item {{ padding: 6px; border-bottom: 1px solid #EEECE7; }}
     QListWidget#sections::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
     QRadioButton:focus, QCheckBox:focus {{ background: {ACCENT_SOFT}; border-radius: 3px; }}
+    QRadioButton::indicator, QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
+    QWidget[choice="chosen"] {{ background: {ACCENT_SOFT}; border: 1px solid {ACCENT};
+                               border-radius: 4px; }}
+    QWidget[choice="chosen"] QLabel {{ font-weight: 600; background: transparent; border: none; }}
     QToolTip {{ border: 1px solid {RULE}; padding: 4px; }}
     QToolButton[role="disclosure"] {{ color: {ACCENT}; font-weight: 600; border: none;
                                       padding: 3px 6px; }}

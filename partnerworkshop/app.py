@@ -497,6 +497,11 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--paper", choices=["A4", "Letter"], default="A4", help="the paper size (default: A4)"
     )
+    parser.add_argument(
+        "--include-comments",
+        action="store_true",
+        help="print the parties' comments in the appendix (left out by default)",
+    )
 
 
 @command("export", "export the partnership charter as a PDF", _export_arguments)
@@ -510,11 +515,15 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     if refuse_overwrite(args.output, args.force):
         return 1
-    options = CharterOptions(confidentiality=args.confidentiality, paper=args.paper)
+    options = CharterOptions(
+        confidentiality=args.confidentiality,
+        paper=args.paper,
+        include_comments=args.include_comments,
+    )
     exported = export_charter(session, args.output, options)
     summary = exported.summary
     if exported.new_version:
-        session.agreement.charter = exported.record
+        session.agreement.charters = [*session.agreement.charters, exported.record]
         try:
             save_session(session, args.file)
         except FileProblem as problem:
@@ -529,7 +538,7 @@ def _export(args: argparse.Namespace) -> int:
     change = (
         "new version, recorded in the session file"
         if exported.new_version
-        else "the agreed content is unchanged since this version was exported"
+        else "what the charter prints is unchanged since this version was exported"
     )
     print(f"{args.output}: partnership charter, {exported.pages} pages")
     print(f"  version      {summary.version} ({change})")
@@ -693,7 +702,38 @@ def _app_parser() -> argparse.ArgumentParser:
         help="open the view for the room too (full screen on a second screen, if connected)",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="Linux: add the app to the menu and open .pws.json files in it, for this user",
+    )
+    parser.add_argument(
+        "--quit-after-start",
+        action="store_true",
+        help="open the window, then close it at once (to check that an installation works)",
+    )
     return parser
+
+
+def _install_desktop_entry() -> int:
+    if sys.platform in ("win32", "darwin"):
+        report(
+            "--install-desktop-entry is for Linux desktops; on Windows and macOS the app's "
+            "installer sets up its icon and file type"
+        )
+        return 1
+    from .desktop import describe, install_desktop_entry
+
+    try:
+        installed = install_desktop_entry()
+    except OSError as problem:
+        report(
+            f"{problem.filename or 'the desktop entry'}: could not be installed: "
+            f"{problem.strerror or problem}"
+        )
+        return 1
+    print(describe(installed))
+    return 0
 
 
 def _command_parser(name: str) -> argparse.ArgumentParser:
@@ -713,9 +753,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = _command_parser(name).parse_args(arguments[1:])
             return COMMANDS[name][2](args)
         args = _app_parser().parse_args(arguments)
+        if args.install_desktop_entry:
+            return _install_desktop_entry()
         from .ui.application import run_app
 
-        return run_app(args.file, demo=args.demo, present=args.present)
+        return run_app(
+            args.file,
+            demo=args.demo,
+            present=args.present,
+            quit_after_start=args.quit_after_start,
+        )
     except PartnerworkshopError as problem:
         report(problem)
         return 1

@@ -138,6 +138,14 @@ def test_anonymous_representatives_are_named_by_number(window: MainWindow) -> No
     choices = window.answer_page.individual_rows["A"].choice
     labels = [choices.itemText(i) for i in range(choices.count())]
     assert labels[1:] == ["Northwind, respondent 1", "Northwind, respondent 2"]
+    # Settling in the room: each representative's answer is shown by number.
+    page: AnswerPage = window.answer_page
+    question = page.current_section().questions[0]
+    settle = page.cards[question.id].columns["A"].settle_panel
+    assert settle is not None
+    given = settle.given.text()
+    assert "Northwind, respondent 1:" in given and "Northwind, respondent 2:" in given
+    assert "James" not in given and "Sarah" not in given
     window.go_to_step(2)
     compare = window.compare_page
     compare.tabs.setCurrentWidget(compare.inside_tab)
@@ -171,6 +179,24 @@ def test_compare_shows_inside_each_party(window: MainWindow, qtbot: Any) -> None
     with qtbot.waitSignal(compare.jump_to_question) as jumped:
         view.activated.emit(first)
     assert jumped.args == [inside.settle_first[0]]
+
+
+def test_compare_says_which_party_still_has_to_settle(window: MainWindow) -> None:
+    window.set_document(individual_example(), None)
+    window.go_to_step(2)
+    compare = window.compare_page
+    note = compare.unsettled_note
+    count = len(window.editor.analysis().inside["A"].settle_first)
+    assert note.isVisible()
+    assert f"Northwind's representatives still differ on {count} questions" in note.text()
+    editor = window.editor
+    session = editor.session
+    inside = editor.analysis().inside["A"]
+    for question_id in inside.settle_first:
+        editor.settle("A", question_id, session.answer("A", question_id))
+    window.go_to_step(1)
+    window.go_to_step(2)
+    assert not note.isVisible()
 
 
 def test_compare_has_no_inside_part_when_every_party_answers_as_one(window: MainWindow) -> None:

@@ -179,8 +179,10 @@ def test_every_agreed_position_signatory_and_action_item_is_printed(
             assert f"Adopted from {names[side]}'s answer" in text
     assert "Carried over: both parties gave this answer" in text
     assert "Three years, with a review after the first." in text
+    legal_names = {"A": "Northwind Logistics", "B": "Contoso Health"}
     for signatory in agreed_example.agreement.signatories:
-        assert f"{signatory.name} {signatory.title}" in text
+        assert signatory.name in text and signatory.title in text
+        assert f"Authorised to sign for {legal_names[signatory.party]}" in text
     for item in agreed_example.agreement.action_items:
         assert item.what in text
     assert "Finance leads of both organisations 30 June 2026" in text
@@ -250,7 +252,8 @@ def hostile_session() -> Session:
 
 
 def test_hostile_and_unicode_text_is_printed_exactly(hostile_session: Session) -> None:
-    pdf, summary, _ = charter_pdf(hostile_session, CharterOptions(confidentiality="<Secret> & Co"))
+    options = CharterOptions(confidentiality="<Secret> & Co", include_comments=True)
+    pdf, summary, _ = charter_pdf(hostile_session, options)
     text = " ".join(page_texts(pdf))
     assert f"{HOSTILE} and Contoso" in text, "the header, where the name is drawn directly"
     assert f"Party A Party B {HOSTILE} Contoso Health" in text
@@ -373,7 +376,7 @@ def test_very_long_texts_run_across_pages(agreed_example: Session, tmp_path: Pat
     editor.set_comment("B", "sharing.costs", long_comment)
     editor.set_definition("\n".join(f"Clause {number}." for number in range(400)))
     target = tmp_path / "long.pdf"
-    exported = export_charter(session, target)
+    exported = export_charter(session, target, CharterOptions(include_comments=True))
     text = " ".join(page_texts(target.read_bytes()))
     assert "word5999 THE-END" in text
     assert "Clause 399." in text
@@ -406,7 +409,7 @@ def test_a_thousand_questions_make_a_long_valid_charter(tmp_path: Path) -> None:
     assert "Page 1 of" in reader.pages[0].extract_text()
     last = flat(reader.pages[-1].extract_text())
     assert f"Page {exported.pages} of {exported.pages}" in last
-    assert len(outline_titles(reader)) == 1 + 8 + 2 * 50 + 1 + 3, "sections, and their parts"
+    assert len(outline_titles(reader)) == 1 + 8 + 3 * 50 + 1 + 3, "sections, and their parts"
     if shutil.which("qpdf"):
         result = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, check=False)
         assert result.returncode == 0
@@ -478,6 +481,32 @@ def test_reportlab_is_loaded_only_when_a_charter_is_made() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_a_session_that_claims_agreed_without_grounds_exports_a_draft(tmp_path: Path) -> None:
+    session = example_session()
+    session.agreement.status = "agreed"  # a file edited by hand: 42 questions open, no signatory
+    path = tmp_path / "claimed.pws.json"
+    path.write_text(session.model_dump_json(), encoding="utf-8")
+    pdf, summary, _ = charter_pdf(session)
+    assert summary.status == "draft"
+    pages = page_texts(pdf)
+    assert all("DRAFT" in page for page in pages)
+    assert "Draft: not yet agreed" in pages[0] and "Agreed by both parties" not in pages[0]
+    (claim,) = [w for w in summary.warnings if w.kind == "marked_agreed_without_grounds"]
+    assert claim.message.startswith("The session is marked agreed, but it is not: 42 questions")
+    assert "draft" not in {w.kind for w in summary.warnings}, "one warning says it"
+
+
+def test_an_empty_agreed_position_is_warned_about_and_printed_as_not_agreed() -> None:
+    session = example_session()
+    SessionEditor(session).resolve("sharing.payment_model", "agreed")
+    pdf, summary, _ = charter_pdf(session)
+    (empty,) = [w for w in summary.warnings if w.kind == "agreed_position_empty"]
+    assert "How should money flow between the two organisations?" in empty.message
+    assert "no answer chosen yet" in empty.message
+    text = " ".join(page_texts(pdf))
+    assert "No answer recorded" not in text and "New position agreed" not in text
 
 
 def test_individual_answers_are_counted_never_shown() -> None:

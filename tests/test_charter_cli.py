@@ -59,7 +59,7 @@ def test_export_writes_the_charter_and_records_its_version(
     cover = " ".join(PdfReader(pdf).pages[0].extract_text().split())
     assert fingerprint in cover
 
-    record = load_session(session_file).agreement.charter
+    (record,) = load_session(session_file).agreement.charters
     assert (record.version, record.fingerprint) == (1, fingerprint)
     assert record.exported is not None
 
@@ -69,12 +69,12 @@ def test_the_version_grows_only_with_changed_content(
 ) -> None:
     pdf = tmp_path / "charter.pdf"
     assert run_cli(capsys, "export", str(session_file), "-o", str(pdf))[0] == 0
-    first = load_session(session_file).agreement.charter
+    (first,) = load_session(session_file).agreement.charters
 
     code, out, _ = run_cli(capsys, "export", str(session_file), "-o", str(pdf), "--force")
     assert code == 0
-    assert "version      1 (the agreed content is unchanged" in out
-    assert load_session(session_file).agreement.charter == first
+    assert "version      1 (what the charter prints is unchanged" in out
+    assert load_session(session_file).agreement.charters == [first]
 
     session = load_session(session_file)
     SessionEditor(session).set_definition("A partnership of equals, for five years.")
@@ -82,7 +82,8 @@ def test_the_version_grows_only_with_changed_content(
     code, out, _ = run_cli(capsys, "export", str(session_file), "-o", str(pdf), "--force")
     assert code == 0
     assert "version      2 (new version" in out
-    second = load_session(session_file).agreement.charter
+    assert load_session(session_file).agreement.charters[0] == first
+    second = load_session(session_file).agreement.charters[1]
     assert second.version == 2
     assert second.fingerprint != first.fingerprint
     assert "-002" in " ".join(PdfReader(pdf).pages[0].extract_text().split())
@@ -101,7 +102,7 @@ def test_export_never_overwrites_without_force(
     code, _, err = run_cli(capsys, "export", str(session_file), "-o", str(session_file), "--force")
     assert code == 1
     assert "the session file itself" in err
-    assert load_session(session_file).agreement.charter.version == 0
+    assert load_session(session_file).agreement.charters == []
 
 
 def test_export_options_and_problems(

@@ -206,20 +206,33 @@ def _saved_raw(session: Session) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize(
-    ("where", "value"),
+    ("where", "value", "shown"),
     [
-        (("agreement", "charter", "exported"), "9999-12-31T23:00:00-05:00"),
-        (("created",), "0001-01-01T00:00:00+05:00"),
-        (("workshop", "date"), "9999-12-31"),
-        (("agreement", "charter", "version"), int("4" * 4300)),
+        (
+            ("agreement", "charters", 0, "exported"),
+            "9999-12-31T23:00:00-05:00",
+            "agreement.charters[1].exported",
+        ),
+        (("created",), "0001-01-01T00:00:00+05:00", "created"),
+        (("workshop", "date"), "9999-12-31", "workshop.date"),
+        (
+            ("agreement", "charters", 0, "version"),
+            int("4" * 4300),
+            "agreement.charters[1].version",
+        ),
     ],
     ids=["exported-year-9999", "created-year-1", "workshop-date-9999", "version-4300-digits"],
 )
 def test_dates_and_numbers_beyond_what_can_be_shown_are_refused(
-    small_session: Session, tmp_path: Path, where: tuple[str, ...], value: object
+    small_session: Session,
+    tmp_path: Path,
+    where: tuple[str | int, ...],
+    value: object,
+    shown: str,
 ) -> None:
     raw = _saved_raw(small_session)
-    place = raw
+    raw["agreement"]["charters"] = [{"version": 1, "exported": "2026-05-14T10:00:00Z"}]
+    place: Any = raw
     for key in where[:-1]:
         place = place[key]
     place[where[-1]] = value
@@ -227,16 +240,14 @@ def test_dates_and_numbers_beyond_what_can_be_shown_are_refused(
     path.write_text(json.dumps(raw))
     with pytest.raises(FileProblem) as caught:
         load_session(path)
-    assert ".".join(where) in caught.value.problems[0]
+    assert shown in caught.value.problems[0]
 
 
 def test_the_latest_date_kept_still_exports(small_session: Session) -> None:
     raw = _saved_raw(small_session)
-    raw["agreement"]["charter"] = {
-        "version": 999_999,
-        "fingerprint": "0" * 16,
-        "exported": "9998-12-31T23:00:00-05:00",
-    }
+    raw["agreement"]["charters"] = [
+        {"version": 999_999, "fingerprint": "0" * 16, "exported": "9998-12-31T23:00:00-05:00"}
+    ]
     raw["workshop"]["date"] = "9998-12-31"
     session = Session.model_validate(raw)
     summary = charter_summary(session)

@@ -12,7 +12,7 @@ from partnerworkshop.model.edits import Edit, EditError, SessionEditor
 from partnerworkshop.model.kinds import RelationshipKind
 from partnerworkshop.model.session import (
     ActionItem,
-    CharterRecord,
+    CharterVersion,
     Representative,
     Session,
     Signatory,
@@ -59,7 +59,7 @@ OPERATIONS: dict[str, Operation] = {
     "agreed kind": lambda e: e.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP),
     "add action item": lambda e: e.add_action_item(ActionItem(what="Draft the contract")),
     "add signatory": lambda e: e.add_signatory(Signatory(party="A", name="Ana Ruiz")),
-    "record charter": lambda e: e.record_charter(CharterRecord(version=1, fingerprint="ab" * 32)),
+    "record charter": lambda e: e.record_charter(CharterVersion(version=1, fingerprint="ab" * 32)),
     "change template": lambda e: e.change_template(_other_template()),
 }
 

@@ -28,9 +28,10 @@ from .session import (
     AgreementItem,
     Answer,
     AnsweringMode,
-    CharterRecord,
+    CharterVersion,
     Importance,
     IndividualAnswers,
+    LegalEffect,
     PartyAnswering,
     Representative,
     Resolution,
@@ -115,7 +116,9 @@ Listener = Callable[[Edit], None]
 ANALYSED_PARTS = ("answers", "individual", "template", "parties")
 """The parts of a session the analysis reads (besides comments, which it does not)."""
 WorkshopField = Literal["title", "date", "location", "facilitator"]
-PartyField = Literal["organisation", "label", "colour"]
+PartyField = Literal[
+    "organisation", "label", "colour", "legal_name", "registration_number", "registered_address"
+]
 RepresentativeField = Literal["name", "role", "email"]
 ActionItemField = Literal["what", "owner_party", "owner", "due", "status"]
 SignatoryField = Literal["party", "name", "title", "organisation"]
@@ -724,6 +727,15 @@ class SessionEditor:
             kind = RelationshipKind(kind)
         return self._replace("agreement.kind", ("agreement", "agreed_kind"), kind)
 
+    def set_legal_effect(self, effect: LegalEffect) -> bool:
+        _check_choice(effect, LegalEffect, "legal effect")
+        return self._replace("agreement.legal_effect", ("agreement", "legal_effect"), effect)
+
+    def set_effective_date(self, day: date | None) -> bool:
+        return self._replace(
+            "agreement.effective_date", ("agreement", "effective_date"), day, merge_key="effective"
+        )
+
     def set_status(self, status: Literal["draft", "agreed"]) -> bool:
         """Mark the session agreed (only once all that "agreed" needs is there) or back to draft."""
         _check_choice(status, Literal["draft", "agreed"], "status")
@@ -733,9 +745,10 @@ class SessionEditor:
                 raise EditError("The session cannot be marked agreed yet: " + " ".join(missing))
         return self._replace("agreement.status", ("agreement", "status"), status)
 
-    def record_charter(self, record: CharterRecord) -> bool:
-        """Remember the charter just exported: its version, fingerprint and time."""
-        return self._replace("agreement.charter", ("agreement", "charter"), record)
+    def record_charter(self, version: CharterVersion) -> bool:
+        """Remember a new version of the charter just exported, after the earlier ones."""
+        new = [*self.session.agreement.charters, version]
+        return self._replace("agreement.charter", ("agreement", "charters"), new)
 
     def add_action_item(self, item: ActionItem | None = None) -> int:
         current = self.session.agreement.action_items

@@ -17,8 +17,9 @@ no spaces, UTF-8, dates as ISO 8601). The agreed content is exactly:
 - ``signatories``: party, name, title and organisation of each, in order.
 
 Everything else leaves it unchanged: answers to questions that are still open, comments and
-importance, the workshop's title, date, place and facilitator, the parties' colours, how the
-questionnaire is answered, the file's times and the record of the last exported charter.
+importance, the workshop's title, date, place and facilitator, the parties' colours and legal
+details, the legal effect and effective date, how the questionnaire is answered, the file's
+times and the record of the exported charters.
 So the charter printed from a session carries the same fingerprint as
 ``partnerworkshop fingerprint FILE`` prints for that session file, for as long as nothing that
 was agreed changes.
@@ -32,14 +33,16 @@ import json
 from typing import Any
 
 from .agreement import agreement_check
+from .analysis import Analysis
 from .positions import agreed_positions
-from .session import MAX_CHARTER_VERSION, CharterRecord, Session
+from .session import Session
 
 CONTENT_FORMAT = "partnerworkshop-agreed-content/2"
 
 
-def agreed_content(session: Session) -> dict[str, Any]:
-    """The agreed content the fingerprint covers, as plain JSON data."""
+def agreed_content(session: Session, analysis: Analysis | None = None) -> dict[str, Any]:
+    """The agreed content the fingerprint covers, as plain JSON data (``analysis``: the
+    session's, when it is at hand)."""
     agreement = session.agreement
     return {
         "format": CONTENT_FORMAT,
@@ -55,7 +58,7 @@ def agreed_content(session: Session) -> dict[str, Any]:
             }
             for side, party in (("A", session.parties.A), ("B", session.parties.B))
         },
-        "status": agreement_check(session).status,
+        "status": agreement_check(session, analysis).status,
         "definition": agreement.definition,
         "agreed_kind": agreement.agreed_kind.value if agreement.agreed_kind else None,
         "positions": [
@@ -106,21 +109,6 @@ def canonical_json(content: Any) -> bytes:
     ).encode("utf-8")
 
 
-def fingerprint(session: Session) -> str:
+def fingerprint(session: Session, analysis: Analysis | None = None) -> str:
     """The SHA-256 of the agreed content, as 64 lower-case hexadecimal digits."""
-    return hashlib.sha256(canonical_json(agreed_content(session))).hexdigest()
-
-
-def next_charter_record(session: Session, exported: dt.datetime) -> CharterRecord:
-    """The record of the charter an export would write now.
-
-    The version grows by one when the agreed content differs from the last exported charter's;
-    exporting unchanged content again keeps the recorded version, fingerprint and time.
-    """
-    recorded = session.agreement.charter
-    current = fingerprint(session)
-    if recorded.version > 0 and recorded.fingerprint == current:
-        return recorded
-    # At the very last version number, a changed charter keeps that number rather than fail.
-    version = min(recorded.version + 1, MAX_CHARTER_VERSION)
-    return CharterRecord(version=version, fingerprint=current, exported=exported)
+    return hashlib.sha256(canonical_json(agreed_content(session, analysis))).hexdigest()

@@ -78,6 +78,16 @@ class Party(Model):
     label: Annotated[str, StringConstraints(max_length=40)] = ""
     colour: Colour
     representatives: list[Representative] = []
+    legal_name: ShortText = Field(
+        default="", description="The registered name, as in contracts; the organisation if empty."
+    )
+    registration_number: ShortText = ""
+    registered_address: ShortText = ""
+
+    def signing_name(self, side: Side) -> str:
+        """The name the party signs under: its legal name, its organisation, or 'Party A'."""
+        return self.legal_name or self.organisation or f"Party {side}"
+
     answering: PartyAnswering = "as_one"
     anonymous: bool = Field(
         default=False,
@@ -241,16 +251,34 @@ class Signatory(Model):
     organisation: ShortText = ""
 
 
+class PrintedEntry(Model):
+    """One thing an exported charter printed, named in words, for the next version's changes."""
+
+    label: LongText
+    text: LongText = ""
+
+
 # Far more exports than a partnership will ever make, and a number every page can print.
 MAX_CHARTER_VERSION = 999_999
 
 
-class CharterRecord(Model):
-    """The charter last exported, so the version number grows with each changed export."""
+class CharterVersion(Model):
+    """One exported version of the charter.
 
-    version: int = Field(default=0, ge=0, le=MAX_CHARTER_VERSION)
+    ``content`` is the SHA-256 of everything the charter printed (its identity: an export that
+    prints the same again keeps the version); ``fingerprint`` the agreed-content fingerprint;
+    ``printed`` what it printed, entry by entry, so the next version can list what changed.
+    Versions exported before the charter kept these have an empty ``content`` and ``printed``.
+    """
+
+    version: int = Field(ge=1, le=MAX_CHARTER_VERSION)
     fingerprint: str = ""
+    content: str = ""
     exported: Moment | None = None
+    printed: dict[str, PrintedEntry] = {}
+
+
+LegalEffect = Literal["shared_understanding", "intent_to_negotiate", "binding"]
 
 
 class Agreement(Model):
@@ -260,7 +288,17 @@ class Agreement(Model):
     agreed_kind: RelationshipKind | None = None
     action_items: list[ActionItem] = []
     signatories: list[Signatory] = []
-    charter: CharterRecord = Field(default_factory=CharterRecord)
+    legal_effect: LegalEffect = "shared_understanding"
+    effective_date: Day | None = Field(
+        default=None, description="When the charter takes effect; on the last signature if unset."
+    )
+    charters: list[CharterVersion] = Field(
+        default=[], description="Every exported version of the charter, oldest first."
+    )
+
+    @property
+    def last_charter(self) -> CharterVersion | None:
+        return self.charters[-1] if self.charters else None
 
 
 class Session(Model):

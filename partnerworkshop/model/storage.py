@@ -64,11 +64,26 @@ def _session_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
 
     Answers that were only close used to be carried over with both answers; now they are items
     to settle, which follows from the answers themselves: nothing in the file changes for it.
+    The record of the last exported charter becomes the first of a list of exported versions.
     """
     template = raw.get("template")
     if isinstance(template, dict) and template.get("schema_version") == 1:
         raw = {**raw, "template": {**_template_from_v1(template), "schema_version": 2}}
-    return _give_representatives_ids(raw)
+    return _charter_versions_from_v1(_give_representatives_ids(raw))
+
+
+def _charter_versions_from_v1(raw: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 kept only the last exported charter (``agreement.charter``); version 2 keeps
+    every exported version (``agreement.charters``). The last one becomes the only one known,
+    without the record of what it printed, which version 1 did not keep."""
+    agreement = raw.get("agreement")
+    if not isinstance(agreement, dict) or "charter" not in agreement:
+        return raw
+    agreement = dict(agreement)
+    record = agreement.pop("charter")
+    never_exported = isinstance(record, dict) and record.get("version") == 0
+    agreement["charters"] = [] if never_exported else [record]
+    return {**raw, "agreement": agreement}
 
 
 def _give_representatives_ids(raw: dict[str, Any]) -> dict[str, Any]:
@@ -231,8 +246,15 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         raw = json.loads(text, object_pairs_hook=_ObjectReader(path))
     except json.JSONDecodeError as error:
-        # A string that is never closed runs on to the end of the file.
-        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+        # A string that is never closed runs on to the end of the file; a word cut short
+        # ("fals") is the last thing in it.
+        rest = text[error.pos :].rstrip()
+        cut_word = bool(rest) and any(word.startswith(rest) for word in ("true", "false", "null"))
+        if (
+            error.pos >= len(text.rstrip())
+            or error.msg.startswith("Unterminated string")
+            or cut_word
+        ):
             problem = "the file ends too early: it looks truncated"
         else:
             problem = (

@@ -398,8 +398,15 @@ class QuickItemsDialog(QDialog):
         self.shares: dict[str, QSpinBox] = {}
         for row, question_id in enumerate(question_ids):
             question = session.template.question(question_id)
-            grid.addWidget(label(f"{numbers[question_id]}  {question.prompt}"), row, 0)
+            # Each item takes two rows: the question, then how it is settled.
+            grid.addWidget(
+                label(f"{numbers[question_id]}  {question.prompt}", "heading"), 2 * row, 0, 1, 2
+            )
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(24)
             combo.setAccessibleName(
                 self.tr("How question {number} is settled").format(number=numbers[question_id])
             )
@@ -414,7 +421,7 @@ class QuickItemsDialog(QDialog):
                     self.tr("{name}'s answer: {answer}").format(name=names[side], answer=words)
                 )
                 options.append((resolution, answer.value))
-            grid.addWidget(combo, row, 1)
+            grid.addWidget(combo, 2 * row + 1, 0)
             if isinstance(question, SplitQuestion):
                 values = [session.answer(side, question_id).value for side in SIDES]
                 assert all(isinstance(value, int) for value in values)
@@ -431,11 +438,14 @@ class QuickItemsDialog(QDialog):
                 )
                 share.setEnabled(False)
                 combo.currentIndexChanged.connect(partial(_enable_on, share, len(options) - 1))
-                grid.addWidget(share, row, 2)
+                grid.addWidget(share, 2 * row + 1, 1)
                 self.shares[question_id] = share
             self.choices[question_id] = (combo, options)
         grid.setColumnStretch(0, 1)
-        layout.addWidget(overflow_area(self.tr("Close items"), rows), 1)
+        grid.setRowStretch(2 * len(question_ids), 1)  # the rows stay together at the top
+        area = overflow_area(self.tr("Close items"), rows)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(area, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.settle = buttons.addButton(
             self.tr("Settle the chosen items"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -443,6 +453,8 @@ class QuickItemsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        room = page.window().size()
+        self.resize(min(900, room.width() * 9 // 10), min(640, room.height() * 8 // 10))
 
     def decisions(self) -> list[tuple[str, Resolution, AnswerValue]]:
         """Each item settled here: the question, how it was settled and its one agreed value."""

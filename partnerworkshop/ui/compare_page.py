@@ -772,6 +772,9 @@ class ComparePage(StepPage):
         self.alignment_note = label()
         figure_row.addWidget(self.alignment_note, 1)
         layout.addLayout(figure_row)
+        self.unsettled_note = label(role="warning")
+        self.unsettled_note.setVisible(False)
+        layout.addWidget(self.unsettled_note)
 
         # The details behind the headline and the figure, each one click away.
         toggles = QHBoxLayout()
@@ -997,6 +1000,7 @@ class ComparePage(StepPage):
         self._fill_agenda(session, analysis, names, numbers)
         self._fill_table(session, analysis, names, numbers)
         self.inside_tab.fill(session, analysis, numbers)
+        self._note_unsettled(session, analysis)
         self.tabs.setTabVisible(self.tabs.indexOf(self.inside_tab), self.inside_tab.has_content)
         self.table.fit_height()
         self.stack.setCurrentWidget(self.scroll_area)
@@ -1019,10 +1023,28 @@ class ComparePage(StepPage):
         self.table_model.set_rows([], {"A": "", "B": ""}, {})
         self.agenda_intro.setText("")
         self.inside_tab.clear()
+        self.unsettled_note.setVisible(False)
         self.tabs.setTabVisible(self.tabs.indexOf(self.inside_tab), False)
         self._set_status_counts(None)
         self.tabs.setTabText(0, self.tr("Agenda"))
         self.tabs.setTabText(1, self.tr("All questions"))
+
+    def _note_unsettled(self, session: Session, analysis: Analysis) -> None:
+        """The parties' answers are compared once each party has settled its own: say which
+        party still has questions on which its representatives differ."""
+        lines = []
+        for side in SIDES:
+            inside = analysis.inside[side]
+            if inside is not None and inside.settle_first:
+                lines.append(
+                    self.tr(
+                        "{party}'s representatives still differ on {count} questions it has not "
+                        "settled: see Inside each party, and settle them in the Answer step "
+                        "before comparing the two parties."
+                    ).format(party=party_name(session, side), count=len(inside.settle_first))
+                )
+        self.unsettled_note.setText("\n".join(lines))
+        self.unsettled_note.setVisible(bool(lines))
 
     # --- the headline and its reasons -----------------------------------------------------------
 
@@ -1490,10 +1512,12 @@ class InsideTab(QWidget):
         layout = QVBoxLayout(card)
         layout.setContentsMargins(14, 10, 14, 12)
         name = party_name(session, side)
-        layout.addWidget(label(self.tr("Inside {party}").format(party=name), "prompt"))
+        # The headline names the party; without one, a title does.
         headline = inside_headline_text(session, side, inside)
         if headline:
             layout.addWidget(label(headline, "heading"))
+        else:
+            layout.addWidget(label(self.tr("Inside {party}").format(party=name), "prompt"))
         for item in inside.representatives:
             layout.addWidget(label(self._reading_line(session, side, item)))
         if not inside.representatives:

@@ -157,7 +157,7 @@ class ExportPage(StepPage):
         )
 
     def on_edit(self, edit: Edit) -> None:
-        if edit.touches("agreement", "charter"):
+        if edit.touches("agreement", "charters"):
             return  # recording an export changes nothing the page shows but the status line
         super().on_edit(edit)
 
@@ -200,7 +200,7 @@ class ExportPage(StepPage):
             else self.tr("Agreed")
         )
         version = (
-            self.tr("Version {version} (the agreed content has changed since the last export)")
+            self.tr("Version {version} (what the charter prints has changed since the last export)")
             if summary.new_version and summary.version > 1
             else self.tr("Version {version}")
         ).format(version=summary.version)

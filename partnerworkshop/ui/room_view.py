@@ -462,11 +462,11 @@ class RoomView(QWidget):
         self.body.addWidget(
             _label(self.tr("{a} and {b}").format(a=names[0], b=names[1]), "heading")
         )
-        record = agreement.charter
+        record = agreement.last_charter
         facts = [
             self.tr("Agreed") if agreement.status == "agreed" else self.tr("Draft"),
             self.tr("Version {version}").format(version=record.version)
-            if record.version
+            if record is not None
             else self.tr("Not exported yet"),
         ]
         if workshop.date:

@@ -40,10 +40,10 @@ def step_statuses(editor: SessionEditor) -> list[str]:
         )
         for side in SIDES
     )
-    record = session.agreement.charter
+    record = session.agreement.last_charter
     exported = (
         _tr("Version {version} exported").format(version=record.version)
-        if record.version
+        if record is not None
         else _tr("Not exported yet")
     )
     if answers_hidden_reason(session) is not None:

@@ -1,43 +1,57 @@
 """The partnership charter: what it will contain, what to fix first, and the PDF itself.
 
-The Export step shows :func:`charter_summary` (the parts of the charter and its warnings) and
-calls :func:`export_charter`, then stores the returned record in the session (with
+:func:`charter_content` computes everything the charter prints, once, as one plain value
+(:class:`CharterContent`); the PDF is drawn from that value alone. The Export step shows
+:func:`charter_summary` (the parts of the charter and its warnings) and calls
+:func:`export_charter`, then stores the returned record in the session (with
 ``SessionEditor.record_charter``) so that the next export of changed content gets a new version.
 
-Each part of the charter is laid out by a module named after it (``cover``,
+Each part of the charter is laid out by a module named after it (``cover``, ``changes``,
 ``shared_definition``, ``agreed_positions``, ``shares``, ``where_we_started``, ``open_issues``,
 ``signatures``, ``appendix``), on pages that ``page`` decorates; ``document`` puts them together.
 Those modules load reportlab, so they are imported only when a charter is made.
 """
 
-from .export import CharterExport, charter_pdf, export_charter
-from .summary import (
+from .content import (
     DEFAULT_CONFIDENTIALITY,
+    LEGAL_EFFECTS,
     SECTION_TITLES,
+    CharterContent,
     CharterOptions,
+    Paper,
+    charter_content,
+    document_id,
+)
+from .export import Charter, CharterExport, charter_pdf, export_charter, make_charter
+from .summary import (
     CharterPart,
     CharterSummary,
     CharterWarning,
-    Paper,
+    OptionalPart,
     WarningKind,
     charter_summary,
-    document_id,
     printed_texts,
 )
 
 __all__ = [
     "DEFAULT_CONFIDENTIALITY",
+    "LEGAL_EFFECTS",
     "SECTION_TITLES",
+    "Charter",
+    "CharterContent",
     "CharterExport",
     "CharterOptions",
     "CharterPart",
     "CharterSummary",
     "CharterWarning",
+    "OptionalPart",
     "Paper",
     "WarningKind",
+    "charter_content",
     "charter_pdf",
     "charter_summary",
     "document_id",
     "export_charter",
+    "make_charter",
     "printed_texts",
 ]

@@ -1,4 +1,6 @@
-"""The appendices: both parties' original answers, and the questionnaire."""
+"""The appendices, for information only: both parties' original answers (Appendix A), and the
+questionnaire with every question and what its answers were chosen from (Appendix B).
+"""
 
 from __future__ import annotations
 
@@ -6,92 +8,70 @@ from typing import Any
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ...model.base import SIDES
+from .cover import facts_table
 from .layout import Layout
-from .summary import SECTION_TITLES
 
 
 def appendix(layout: Layout) -> list[Flowable]:
-    session = layout.session
-    story = layout.heading("Appendix A", SECTION_TITLES["A"])
-    story.append(
-        layout.para(
-            "Each party's answers as given in the workshop, with how important the question "
-            "was to it and its comments.",
-            "lead",
-        )
-    )
-    story += _consolidated(layout)
-    importance = {"low": "low", "normal": "normal", "high": "high"}
-    for number, section in enumerate(session.template.sections, 1):
-        story += layout.heading(f"A.{number}", section.title, level=1)
+    return [*original_answers(layout), *questionnaire(layout)]
+
+
+def original_answers(layout: Layout) -> list[Flowable]:
+    part = layout.content.answers
+    story = layout.heading(part.heading)
+    story.append(layout.plain(part.lead, "lead"))
+    story += [layout.plain(sentence) for sentence in part.consolidated]
+    for group in part.groups:
+        story += layout.heading(group.heading, level=1)
         rows = []
-        for question in section.questions:
-            cells: list[Any] = [layout.plain(question.prompt, "cell")]
-            for side in SIDES:
-                answer = session.answer(side, question.id)
-                cell = [layout.para(layout.answer_markup(question, answer), "cell")]
-                cell.append(
-                    layout.para(f"Importance: {importance[answer.importance]}", "cell_small")
-                )
+        for row in group.rows:
+            cells: list[Any] = [layout.plain(row.question, "cell")]
+            for answer in row.answers:
+                cell = [layout.set(answer.answer), layout.plain(answer.importance, "cell_small")]
                 if answer.comment:
-                    cell.append(
-                        layout.para(f"Comment: {layout.text(answer.comment)}", "cell_small")
-                    )
+                    cell.append(layout.plain(answer.comment, "cell_small"))
                 cells.append(cell)
             rows.append(cells)
         story.append(
             layout.table(
-                ["Question", layout.text(layout.name("A")), layout.text(layout.name("B"))],
+                list(part.columns),
                 rows,
                 [0.32, 0.34, 0.34],
                 accents={1: layout.parties[0].colour, 2: layout.parties[1].colour},
             )
         )
-
-    template = session.template
-    story += layout.heading("Appendix B", SECTION_TITLES["B"], new_page=False)
-    facts = [
-        ("Title", layout.text(template.title)),
-        ("Identifier", layout.text(template.id)),
-        ("Version", layout.text(template.version)),
-        ("Language", layout.text(template.language)),
-        ("Questions", f"{template.question_count} in {len(template.sections)} sections"),
-    ]
-    story.append(
-        layout.table(
-            None,
-            [[layout.para(label, "header"), layout.para(value, "cell")] for label, value in facts],
-            [0.24, 0.76],
-        )
-    )
-    if template.description:
-        story.append(Spacer(1, 6))
-        story.append(layout.plain(template.description))
-    if template.sources:
-        story.append(layout.para("Sources", "h3"))
-        for number, source in enumerate(template.sources, 1):
-            block = [layout.para(f"{number}. {layout.text(source.citation)}", "cell")]
-            if source.note:
-                block.append(layout.para(layout.text(source.note), "cell_small"))
-            block.append(Spacer(1, 5))
-            story.append(KeepTogether(block))
     return story
 
 
-def _consolidated(layout: Layout) -> list[Flowable]:
-    """For a party whose representatives answered individually, from how many its answers were
-    consolidated: a count only, never who said what."""
-    story: list[Flowable] = []
-    for side in SIDES:
-        inside = layout.analysis.inside[side]
-        if inside is None or not inside.answered_by:
-            continue
-        number = inside.answered_by
-        people = "1 representative" if number == 1 else f"{number} representatives"
-        story.append(
-            layout.para(
-                f"{layout.text(layout.name(side))}'s answers were consolidated from {people}."
+def questionnaire(layout: Layout) -> list[Flowable]:
+    part = layout.content.questionnaire
+    story = layout.heading(part.heading)
+    story.append(facts_table(layout, list(part.facts)))
+    if part.description:
+        story.append(Spacer(1, 6))
+        story.append(layout.plain(part.description))
+    story.append(Spacer(1, 6))
+    story.append(layout.plain(part.questions_lead, "lead"))
+    for group in part.groups:
+        story += layout.heading(group.heading, level=1)
+        rows = []
+        for entry in group.questions:
+            offered: list[Any] = [layout.plain(entry.offered, "cell_small")]
+            offered += [layout.plain(choice, "cell") for choice in entry.choices]
+            rows.append(
+                [
+                    layout.plain(entry.reference, "cell"),
+                    layout.plain(entry.prompt, "cell"),
+                    offered,
+                ]
             )
-        )
+        story.append(layout.table(None, rows, [0.08, 0.4, 0.52]))
+    if part.sources:
+        story.append(layout.subheading(part.sources_title))
+        for number, source in enumerate(part.sources, 1):
+            block = [layout.para(f"{number}. {layout.text(source.citation)}", "cell")]
+            if source.note:
+                block.append(layout.plain(source.note, "cell_small"))
+            block.append(Spacer(1, 5))
+            story.append(KeepTogether(block))
     return story

@@ -1,5 +1,6 @@
-"""The cover: the title, both parties with their representatives, the workshop, the
-charter's status and identity, the fingerprint, and room for the contents.
+"""The cover: the title, both parties with their legal details and representatives, the
+workshop, the charter's status and identity, its legal effect, the fingerprint, and room for the
+contents.
 """
 
 from __future__ import annotations
@@ -9,42 +10,44 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from ...model.base import SIDES
-from .layout import RULE_STRONG, Layout, OutlineMark, date_and_time, long_date
+from .content import Fact
+from .layout import RULE_STRONG, Layout, OutlineMark
 
 
 def cover(layout: Layout) -> list[Flowable]:
-    session = layout.session
-    workshop = session.workshop
-    summary = layout.summary
+    content = layout.content
+    page = content.cover
     story: list[Flowable] = [
         OutlineMark("Cover", "cover"),
         Spacer(1, 4 * mm),
-        layout.para("Partnership charter", "title"),
+        layout.plain(page.title, "title"),
     ]
-    if workshop.title:
-        story.append(layout.plain(workshop.title, "subtitle"))
-    story.append(Spacer(1, 8 * mm))
+    if page.subtitle:
+        story.append(layout.plain(page.subtitle, "subtitle"))
+    story.append(Spacer(1, 6 * mm))
 
     # One row per representative, so a long list can run on to the next page.
     rows: list[list[Any]] = [[], []]
     people: list[list[Flowable]] = []
-    for side in SIDES:
-        party = session.party(side)
-        rows[0].append(layout.para(f"Party {side}", "small"))
-        heading: list[Flowable] = [layout.plain(party.organisation or f"Party {side}", "party")]
-        if party.label and party.label != party.organisation:
-            heading.append(layout.para(f"referred to as “{layout.text(party.label)}”", "small"))
+    for party in page.parties:
+        rows[0].append(layout.plain(party.heading, "small"))
+        heading: list[Flowable] = [layout.plain(party.organisation, "party")]
+        if party.referred_to_as:
+            heading.append(layout.plain(party.referred_to_as, "small"))
+        for fact in party.legal_details:
+            heading.append(
+                layout.para(f"{layout.text(fact.label)}: {layout.text(fact.value)}", "cell_small")
+            )
         rows[1].append(heading)
         column = []
         for person in party.representatives:
-            name = f"<b>{layout.text(person.name or 'Unnamed representative')}</b>"
+            name = f"<b>{layout.text(person.name)}</b>"
             lines = [f"{name}, {layout.text(person.role)}" if person.role else name]
             if person.email:
                 lines.append(layout.text(person.email))
             column.append(layout.para("<br/>".join(lines), "cell"))
         if not party.representatives:
-            column.append(layout.para("<i>No representatives named.</i>", "cell"))
+            column.append(layout.para(f"<i>{layout.text(party.no_representatives)}</i>", "cell"))
         people.append(column)
     for index in range(max(len(column) for column in people)):
         rows.append([column[index] if index < len(column) else "" for column in people])
@@ -57,9 +60,9 @@ def cover(layout: Layout) -> list[Flowable]:
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 14),
                 ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ("TOPPADDING", (0, 0), (-1, 0), 6),
-                ("BOTTOMPADDING", (0, 1), (-1, 1), 8),
+                ("BOTTOMPADDING", (0, 1), (-1, 1), 7),
                 *[
                     ("LINEABOVE", (column, 0), (column, 0), 2.5, style.colour)
                     for column, style in enumerate(layout.parties)
@@ -68,60 +71,58 @@ def cover(layout: Layout) -> list[Flowable]:
         ),
         hAlign="LEFT",
     )
-    story += [parties, Spacer(1, 7 * mm)]
-
-    place = ", ".join(part for part in (long_date(workshop.date), workshop.location) if part)
-    template = session.template
-    status = "Draft: not yet agreed" if summary.status == "draft" else "Agreed by both parties"
-    details = [
-        ("Facilitator", layout.text(workshop.facilitator or "not named")),
-        ("Workshop", layout.text(place)),
-        (
-            "Questionnaire",
-            f"{layout.text(template.title)} ({layout.text(template.id)}, "
-            f"version {layout.text(template.version)})",
-        ),
-        ("Status", f"<b>{status}</b>"),
-        ("Charter version", str(summary.version)),
-        ("Document id", summary.document_id),
-        ("Exported", date_and_time(summary.record.exported)),
-    ]
-    story.append(
-        layout.table(
-            None,
-            [
-                [layout.para(label, "header"), layout.para(value, "cell")]
-                for label, value in details
-            ],
-            [0.24, 0.76],
-        )
-    )
-    story.append(Spacer(1, 7 * mm))
+    story += [parties, Spacer(1, 5 * mm)]
+    story.append(facts_table(layout, [*page.facts, *page.record_facts]))
+    story.append(Spacer(1, 5 * mm))
+    story.append(_legal_box(layout))
+    story.append(Spacer(1, 4 * mm))
     verification = [
-        layout.para("Fingerprint of the agreed content (SHA-256)", "header"),
-        layout.para(summary.fingerprint, "fingerprint"),
-        layout.para(
-            "To check that a session file holds exactly what this charter records, run "
-            "<b>partnerworkshop fingerprint FILE</b>: it prints this same value when the "
-            "agreed content is the same. Every page carries the document id and the "
-            "start of the fingerprint.",
-            "small",
-        ),
+        layout.plain(page.fingerprint_title, "header"),
+        layout.plain(page.fingerprint, "fingerprint"),
+        layout.plain(page.fingerprint_note, "small"),
     ]
-    story.append(
-        Table(
-            [[verification]],
-            colWidths=[layout.width],
-            style=TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 0.6, RULE_STRONG),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 8),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 9),
-                ]
-            ),
-        )
-    )
-    story += [Spacer(1, 7 * mm), layout.contents_place]
+    story.append(_box(layout, verification))
+    story += [Spacer(1, 6 * mm), layout.contents_place]
     return story
+
+
+def facts_table(layout: Layout, facts: list[Fact]) -> Table:
+    return layout.table(
+        None,
+        [
+            [
+                layout.plain(fact.label, "header"),
+                layout.para(
+                    f"<b>{layout.text(fact.value)}</b>" if fact.strong else layout.text(fact.value),
+                    "cell",
+                ),
+            ]
+            for fact in facts
+        ],
+        [0.24, 0.76],
+    )
+
+
+def _legal_box(layout: Layout) -> Table:
+    legal = layout.content.legal
+    lines = [layout.plain(legal.title, "header"), layout.plain(legal.statement, "cell")]
+    if legal.advice:
+        lines.append(layout.para(f"<b>{layout.text(legal.advice)}</b>", "cell"))
+    lines += [layout.plain(legal.effective, "cell"), layout.plain(legal.parts, "cell")]
+    return _box(layout, lines)
+
+
+def _box(layout: Layout, flowables: list[Flowable]) -> Table:
+    return Table(
+        [[flowables]],
+        colWidths=[layout.width],
+        style=TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.6, RULE_STRONG),
+                ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                ("TOPPADDING", (0, 0), (-1, -1), 7),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+            ]
+        ),
+    )

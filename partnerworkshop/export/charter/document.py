@@ -1,26 +1,29 @@
-"""The charter as a PDF: its parts in order, page numbers, the outline and the metadata.
+"""The charter as a PDF, drawn from its content: the parts in order, page numbers, the
+outline, the metadata (dated as the cover is), and where each signatory signs.
 
 Imported only when a charter is made, because reportlab is slow to load.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from reportlab import rl_config
+from reportlab.lib.utils import TimeStamp
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from ... import __version__
-from ...model.base import SIDES
-from ...model.session import Session
-from ..archive import finish_as_pdfa
+from ..archive import SignatureField, finish_as_pdfa
 from ..fonts import REGULAR, fonts_for
 from .agreed_positions import agreed_positions
 from .appendix import appendix
+from .changes import changes
+from .content import CharterContent
 from .cover import cover
 from .layout import (
     MARGIN_BOTTOM,
@@ -36,8 +39,7 @@ from .open_issues import open_issues
 from .page import decorate_page, draw_footer
 from .shared_definition import shared_definition
 from .shares import shares
-from .signatures import signatures
-from .summary import CharterOptions, CharterSummary, printed_texts
+from .signatures import SignaturePlace, signatures
 from .where_we_started import where_we_started
 
 DEFAULT_FONT = rl_config.canvas_basefontname
@@ -94,6 +96,7 @@ def story(layout: Layout) -> list[Flowable]:
     """The charter's parts, in the order they are printed."""
     return [
         *cover(layout),
+        *changes(layout),
         *shared_definition(layout),
         *agreed_positions(layout),
         *shares(layout),
@@ -104,45 +107,46 @@ def story(layout: Layout) -> list[Flowable]:
     ]
 
 
-def _metadata(session: Session, summary: CharterSummary) -> dict[str, Any]:
-    organisations = " and ".join(
-        session.party(side).organisation or f"Party {side}" for side in SIDES
-    )
-    title = session.workshop.title or organisations
-    return {
-        "title": f"Partnership charter: {title}",
-        "author": session.workshop.facilitator,
-        "subject": f"Partnership charter between {organisations}",
-        "keywords": [
-            "partnership charter",
-            *(
-                session.party(side).organisation
-                for side in SIDES
-                if session.party(side).organisation
-            ),
-            summary.document_id,
-            f"fingerprint {summary.fingerprint}",
-        ],
-        "creator": f"partnerworkshop {__version__}",
-    }
+@dataclass(frozen=True)
+class CharterPdf:
+    data: bytes
+    pages: int
+    signature_places: tuple[SignaturePlace, ...]
+    """Where each signatory signs, in the order the signature pages were drawn."""
 
 
-def build_charter(
-    session: Session, summary: CharterSummary, options: CharterOptions
-) -> tuple[bytes, int]:
-    """The charter as PDF bytes and its number of pages."""
-    fonts = fonts_for(text for _, text in printed_texts(session, options))
-    layout = Layout(session, summary, options, fonts)
+def _time_stamp(moment: dt.datetime) -> TimeStamp:
+    """reportlab's time stamp for the PDF's dates: the export time printed on the cover."""
+    stamp = TimeStamp(invariant=1)
+    moment = moment.astimezone(dt.UTC)
+    stamp.t = moment.timestamp()
+    stamp.lt = moment.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    return stamp
+
+
+def draw_charter(content: CharterContent) -> CharterPdf:
+    """The charter as PDF bytes."""
+    fonts = fonts_for(content.texts())
+    layout = Layout(content, fonts)
+    metadata = content.metadata
     buffer = io.BytesIO()
     document = CharterDocument(
         buffer,
-        pagesize=PAPER_SIZES[options.paper],
+        pagesize=PAPER_SIZES[content.options.paper],
         leftMargin=MARGIN_X,
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
+        title=metadata.title,
+        author=metadata.author,
+        subject=metadata.subject,
+        keywords=list(metadata.keywords),
+        creator=metadata.creator,
+        invariant=1,  # the same content gives the same bytes
         initialFontName=REGULAR,  # the font each page starts with, so it is embedded too
-        **_metadata(session, summary),
     )
     frame = Frame(
         MARGIN_X,
@@ -164,9 +168,15 @@ def build_charter(
 
     def make_canvas(*args: Any, **kwargs: Any) -> NumberedCanvas:
         canvas = NumberedCanvas(*args, footer=partial(draw_footer, layout), **kwargs)
+        canvas._doc._timeStamp = _time_stamp(content.identity.exported)
         canvas.showOutline()
         canvases.append(canvas)
         return canvas
 
     document.build(story(layout), canvasmaker=make_canvas)
-    return finish_as_pdfa(buffer.getvalue(), layout.signature_fields), canvases[-1].page_count
+    places = tuple(layout.signature_places)
+    fields = [
+        SignatureField(place.field, place.description, place.page - 1, place.rectangle)
+        for place in places
+    ]
+    return CharterPdf(finish_as_pdfa(buffer.getvalue(), fields), canvases[-1].page_count, places)

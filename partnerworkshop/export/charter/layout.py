@@ -1,14 +1,13 @@
-"""What every part of the charter shares: the type scale, tables, headings and user text.
+"""What every part of the charter shares: the type scale, tables, headings and text.
 
-:class:`Layout` holds what the parts draw from and the helpers they draw with; each part of the
-charter lives in a module named after it and turns a :class:`Layout` into flowables. Every piece
-of user text goes through :meth:`CharterFonts.markup` (via ``Layout.text``), so it is printed
-exactly as typed.
+:class:`Layout` holds the charter's content (the one value every part is drawn from) and the
+helpers the parts draw with; each part of the charter lives in a module named after it and turns
+a :class:`Layout` into flowables. Every text goes through :meth:`CharterFonts.markup` (via
+``Layout.text``), so it is printed exactly as typed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,19 +18,21 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    FrameBreak,
+    PageBreak,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
-from ...model.analysis import analyse
-from ...model.base import SIDES, Side
-from ...model.kinds import RelationshipKind
-from ...model.positions import ADOPTED_SIDE, AgreedPosition, agreed_positions
-from ...model.session import Answer, Session
-from ...model.template import AnswerValue, Question, RankingQuestion, SplitQuestion
-from ..archive import SignatureField
 from ..charts import PartyStyle
 from ..fonts import BOLD, REGULAR, CharterFonts, ShapedParagraph
 from ..scripts import needs_shaping
-from .summary import CharterOptions, CharterSummary
+from .content import CharterContent, Text
+from .content import Heading as HeadingContent
 
 INK = HexColor("#1A1A1A")
 MUTED = HexColor("#595959")
@@ -39,29 +40,20 @@ RULE = HexColor("#C8C8C8")
 RULE_STRONG = HexColor("#4D4D4D")
 WATERMARK = HexColor("#E4E4E4")
 PAPER_SIZES = {"A4": A4, "Letter": LETTER}
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 MARGIN_X = 20 * mm
 MARGIN_TOP = 24 * mm
 MARGIN_BOTTOM = 22 * mm
 CELL_PADDING = 8
 # Cells with less markup than this always fit on a page; longer ones are measured.
 LONG_CELL = 1500
-
-
-def long_date(day: dt.date | None) -> str:
-    if day is None:
-        return "no date"
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def date_and_time(moment: dt.datetime | None) -> str:
-    if moment is None:
-        return "not yet exported"
-    moment = moment.astimezone(dt.UTC)
-    return f"{long_date(moment.date())}, {moment:%H:%M} UTC"
+# A table never leaves fewer rows than this alone at the foot or the top of a page.
+FEWEST_ROWS = 2
+EMPHASIS_STYLES = {
+    "plain": "cell",
+    "strong": "cell_bold",
+    "small": "cell_small",
+    "placeholder": "cell",
+}
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -72,15 +64,32 @@ def _styles() -> dict[str, ParagraphStyle]:
 
     return {
         "body": base,
-        "lead": style("lead", spaceAfter=6),
+        "lead": style("lead", spaceAfter=6, keepWithNext=1),
+        "note": style("note", fontSize=8, leading=10.5, textColor=MUTED, keepWithNext=1),
         "small": style("small", fontSize=8, leading=10.5, textColor=MUTED),
         "cell": style("cell", fontSize=8.5, leading=11.5),
         "cell_spaced": style("cell_spaced", fontSize=8.5, leading=11.5, spaceAfter=3),
         "cell_bold": style("cell_bold", fontName=BOLD, fontSize=8.5, leading=11.5),
         "cell_small": style("cell_small", fontSize=7.5, leading=10, textColor=MUTED),
         "header": style("header", fontName=BOLD, fontSize=7.5, leading=10, textColor=MUTED),
-        "h1": style("h1", fontName=BOLD, fontSize=15, leading=19, spaceBefore=20, spaceAfter=10),
-        "h2": style("h2", fontName=BOLD, fontSize=11, leading=14, spaceBefore=14, spaceAfter=6),
+        "h1": style(
+            "h1",
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            spaceBefore=20,
+            spaceAfter=10,
+            keepWithNext=1,
+        ),
+        "h2": style(
+            "h2",
+            fontName=BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=14,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
         "h3": style(
             "h3",
             fontName=BOLD,
@@ -93,7 +102,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "title": style("title", fontName=BOLD, fontSize=26, leading=31, spaceAfter=8),
         "subtitle": style("subtitle", fontSize=13, leading=17, textColor=MUTED, spaceAfter=4),
         "party": style("party", fontName=BOLD, fontSize=12, leading=15, spaceAfter=2),
-        "definition": style("definition", fontSize=10.5, leading=15.5, leftIndent=10),
+        "definition": style("definition", fontSize=10.5, leading=15.5),
         "fingerprint": style("fingerprint", fontName=BOLD, fontSize=8.6, leading=12),
     }
 
@@ -155,42 +164,33 @@ class ContentsPlace(Flowable):  # type: ignore[misc]
 
 
 class Layout:
-    """What the parts of the charter are drawn from, and the helpers they draw with."""
+    """The charter's content, and the helpers its parts are drawn with."""
 
-    def __init__(
-        self,
-        session: Session,
-        summary: CharterSummary,
-        options: CharterOptions,
-        fonts: CharterFonts,
-    ) -> None:
-        self.session = session
-        self.summary = summary
-        self.options = options
+    def __init__(self, content: CharterContent, fonts: CharterFonts) -> None:
+        self.content = content
         self.fonts = fonts
         self.styles = _styles()
-        self.positions = agreed_positions(session)
-        self.analysis = analyse(session)
-        self.page_width, self.page_height = PAPER_SIZES[options.paper]
+        self.page_width, self.page_height = PAPER_SIZES[content.options.paper]
         self.width = self.page_width - 2 * MARGIN_X
         self.parties = tuple(
-            PartyStyle(session.party(side).display_name(side), _colour(session, side), side == "B")
-            for side in SIDES
+            PartyStyle(party.name, HexColor(party.colour), party.side == "B")
+            for party in content.parties
         )
         self.chunk_height = 0.4 * (self.page_height - MARGIN_TOP - MARGIN_BOTTOM)
         self._keys = 0
+        self.contents_followed = False
         self.contents: list[tuple[str, str, str]] = []
         self.heading_pages: dict[str, int] = {}
         self.bookmarks: dict[int, list[Bookmark]] = {}
         self.contents_place = ContentsPlace(self)
-        self.signature_fields: list[SignatureField] = []
-        """Where each signatory's signature field goes, noted as the signatures are drawn."""
+        self.signature_places: list[Any] = []
+        """Where each signatory signs, recorded as the signature pages are drawn."""
 
     # --- text helpers -----------------------------------------------------------------------
 
-    def text(self, user_text: str) -> str:
-        """User text as paragraph markup: the one way user text enters the charter."""
-        return self.fonts.markup(user_text)
+    def text(self, words: str) -> str:
+        """Text as paragraph markup: the one way words enter the charter."""
+        return self.fonts.markup(words)
 
     def para(self, markup: str, style: str = "body") -> Paragraph:
         return ShapedParagraph(markup, self.style(markup, style))
@@ -205,28 +205,41 @@ class Layout:
             self.styles[shaped] = ParagraphStyle(shaped, parent=self.styles[name], shaping=1)
         return self.styles[shaped]
 
-    def plain(self, user_text: str, style: str = "body") -> Paragraph:
-        return self.para(self.text(user_text), style)
+    def plain(self, words: str, style: str = "body") -> Paragraph:
+        return self.para(self.text(words), style)
 
-    def name(self, side: Side) -> str:
-        return self.session.party(side).display_name(side)
+    def set(self, text: Text, style: str | None = None) -> Paragraph:
+        """A paragraph of the content, set as its emphasis says (a placeholder in italics)."""
+        markup = self.text(text.words)
+        if text.placeholder:
+            markup = f"<i>{markup}</i>"
+        return self.para(markup, style or EMPHASIS_STYLES[text.emphasis])
 
     def heading(
-        self, number: str, title: str, level: int = 0, *, new_page: bool | None = None
+        self, heading: HeadingContent, level: int = 0, *, new_page: bool | None = None
     ) -> list[Flowable]:
         """A numbered heading with its outline entry; a main section starts on a new page."""
         self._keys += 1
-        label = f"{number}  {title}" if number else title
+        key = f"h{self._keys}"
         if level == 0:
-            self.contents.append((number, title, f"h{self._keys}"))
+            self.contents.append((heading.number, heading.title, key))
         style = "h1" if level == 0 else "h2"
         new_page = level == 0 if new_page is None else new_page
-        before: Flowable = PageBreak() if new_page else CondPageBreak(170 if level else 200)
+        before: Flowable
+        if new_page and not self.contents_followed:
+            # The first section shares the page of the contents when they left the cover.
+            before = SectionBreak(self.contents_place)
+            self.contents_followed = True
+        elif new_page:
+            before = PageBreak()
+        else:
+            before = CondPageBreak(170 if level else 200)
+        label = heading.label
         markup = self.text(label)
-        return [
-            before,
-            Heading(markup, self.style(markup, style), label, level, f"h{self._keys}"),
-        ]
+        return [before, Heading(markup, self.style(markup, style), label, level, key)]
+
+    def subheading(self, title: str) -> Paragraph:
+        return self.plain(title, "h3")
 
     def table(
         self,
@@ -236,9 +249,10 @@ class Layout:
         *,
         accents: dict[int, Color] | None = None,
     ) -> Table:
-        """A table with light rules; ``header`` is fixed markup, repeated on every page.
+        """A table with light rules; ``header`` (plain text) is repeated on every page.
 
-        A row too tall for a page continues in further rows (reportlab moves whole rows).
+        A row too tall for a page continues in further rows (reportlab moves whole rows); a
+        page never holds a lone row of a table that has more.
         """
         column_widths = [self.width * share for share in widths]
         data: list[Sequence[Any]] = []
@@ -250,7 +264,7 @@ class Layout:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ]
         if header is not None:
-            data.append([self.para(cell, "header") for cell in header])
+            data.append([self.plain(cell, "header") for cell in header])
         ends: list[int] = []
         for row in rows:
             data.extend(self.fitted_rows(row, column_widths))
@@ -263,8 +277,9 @@ class Layout:
             commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.8, RULE_STRONG))
             for column, colour in (accents or {}).items():
                 commands.append(("LINEBELOW", (column, 0), (column, 0), 1.6, colour))
-        return Table(
+        return KeptTable(
             data,
+            page_height=self.page_height - MARGIN_TOP - MARGIN_BOTTOM,
             colWidths=column_widths,
             repeatRows=1 if header is not None else 0,
             style=TableStyle(commands),
@@ -284,48 +299,6 @@ class Layout:
             [piece[index] if index < len(piece) else "" for piece in pieces]
             for index in range(max(len(piece) for piece in pieces))
         ]
-
-    def how_reached(self, position: AgreedPosition) -> str:
-        reached = position.reached
-        if reached in ADOPTED_SIDE:
-            return f"Adopted from {self.text(self.name(ADOPTED_SIDE[reached]))}'s answer"
-        return {
-            "agreed": "New position agreed",
-            "carried_over": "Carried over: both parties gave this answer",
-            "parked": "Parked (see section 5)",
-            "open": "Not yet agreed (see section 5)",
-        }[reached]
-
-    def position_markup(self, position: AgreedPosition) -> str:
-        """The agreed position as its statement, or why there is none yet."""
-        if position.reached == "parked":
-            return "<i>No agreed position yet: parked.</i>"
-        if position.reached == "open":
-            return "<i>No agreed position yet.</i>"
-        return self.text(position.statement)
-
-    def described(self, question: Question, value: AnswerValue) -> str:
-        """An answer in words; a split names both parties' shares, a ranking numbers its items."""
-        if isinstance(question, SplitQuestion) and isinstance(value, int):
-            return self.split_words(value)
-        if isinstance(question, RankingQuestion) and isinstance(value, list):
-            return "<br/>".join(
-                f"{rank}. {self.text(question.option(option_id).label)}"
-                for rank, option_id in enumerate(value, 1)
-            )
-        return self.text(question.describe_value(value))
-
-    def split_words(self, share_a: int) -> str:
-        return (
-            f"{self.text(self.name('A'))} {share_a}%, {self.text(self.name('B'))} {100 - share_a}%"
-        )
-
-    def answer_markup(self, question: Question, answer: Answer) -> str:
-        """A party's answer in words, marked when the party is unsure or gave none."""
-        if answer.value is None:
-            return "<i>Not sure</i>" if answer.not_sure else "<i>No answer</i>"
-        described = self.described(question, answer.value)
-        return f"{described} <i>(not sure)</i>" if answer.not_sure else described
 
 
 # A paragraph is laid out again whole each time it is split across pages, so a text of many lines
@@ -397,13 +370,79 @@ def _chunks(flowables: list[Any], width: float, height: float) -> list[list[Any]
     return [chunk for chunk in chunks if chunk]
 
 
-def count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+class KeptTable(Table):  # type: ignore[misc]
+    """A table that never leaves a lone row of its body at the foot or the top of a page."""
+
+    def __init__(self, *args: Any, page_height: float = 0.0, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.page_height = page_height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = self._split(available_width, available_height)
+        for part in parts:
+            part.page_height = self.page_height  # reportlab makes the parts without it
+        return parts
+
+    def _split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(available_width, available_height)
+        if len(parts) != 2:
+            return parts
+        header = self.repeatRows
+        first = len(parts[0]._cellvalues) - header
+        rest = len(parts[1]._cellvalues) - header
+        if first < FEWEST_ROWS and available_height < 0.9 * self.page_height:
+            return []  # the whole table goes to the next page, which has room for more
+        if rest < FEWEST_ROWS and first > FEWEST_ROWS:
+            # Take the last row of this page over to the next, to keep the lone one company.
+            kept = sum(self._rowHeights[: header + first - 1])
+            shorter: list[Flowable] = super().split(available_width, kept + 0.5)
+            if len(shorter) == 2:
+                return shorter
+        return parts
 
 
-def share(shares: dict[RelationshipKind, float] | None, kind: RelationshipKind) -> float:
-    return 0.0 if shares is None else shares.get(kind, 0.0)
+class SectionBreak(Flowable):  # type: ignore[misc]
+    """A new page, unless the contents had no room on the cover and begin this page: then what
+    follows fills the page the contents started, rather than leaving them alone on it."""
+
+    locChanger = 1  # noqa: N815 - reportlab's name: it moves what follows
+
+    def __init__(self, contents: ContentsPlace) -> None:
+        super().__init__()
+        self.contents = contents
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self.contents.page <= 1:
+            frame = self._doctemplateAttr("frame")
+            if frame is not None:
+                frame.add_generated_content(FrameBreak)
+        return 0, 0
+
+    def draw(self) -> None:
+        """Nothing to draw: it only moves what follows to a new page."""
 
 
-def _colour(session: Session, side: Side) -> Color:
-    return HexColor(session.party(side).colour)
+class RuledParagraph(Flowable):  # type: ignore[misc]
+    """A paragraph with a rule down its left side, which runs on across pages as one."""
+
+    indent = 10.0
+    rule = 2.0
+
+    def __init__(self, paragraph: Paragraph) -> None:
+        super().__init__()
+        self.paragraph = paragraph
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width, height = self.paragraph.wrap(available_width - self.indent, available_height)
+        self.width, self.height = width + self.indent, height
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts = self.paragraph.split(available_width - self.indent, available_height)
+        return [RuledParagraph(part) for part in parts]
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(RULE_STRONG)
+        self.canv.setLineWidth(self.rule)
+        self.canv.line(self.rule / 2, 0, self.rule / 2, self.height)
+        self.paragraph.drawOn(self.canv, self.indent, 0)

@@ -4,82 +4,30 @@ and the principles (the agreed positions on governance, equity and transparency)
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable
 
-from .layout import RULE_STRONG, Layout
-from .summary import SECTION_TITLES, asks_about_principles, principle_positions
+from .layout import Layout, RuledParagraph
 
 
 def shared_definition(layout: Layout) -> list[Flowable]:
-    agreement = layout.session.agreement
-    story = layout.heading("1", SECTION_TITLES["1"])
-    story.append(layout.para("The agreed definition", "h3"))
-    if agreement.definition.strip():
-        rows = layout.fitted_rows(
-            [layout.plain(agreement.definition, "definition")], [layout.width]
-        )
-        story.append(
-            Table(
-                rows,
-                colWidths=[layout.width],
-                style=TableStyle(
-                    [
-                        ("LINEBEFORE", (0, 0), (0, -1), 2, RULE_STRONG),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("TOPPADDING", (0, 0), (-1, -1), 2),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                    ]
-                ),
-                hAlign="LEFT",
-            )
-        )
+    part = layout.content.definition
+    story = layout.heading(part.heading)
+    story.append(layout.subheading(part.definition_title))
+    if part.definition.placeholder:
+        story.append(layout.set(part.definition, "body"))
     else:
-        story.append(layout.para("<i>No definition has been agreed yet.</i>"))
-    story.append(layout.para("The kind of relationship", "h3"))
-    if agreement.agreed_kind is not None:
-        story.append(
-            layout.para(
-                "The parties agree that their relationship is a "
-                f"<b>{agreement.agreed_kind.label}</b>."
-            )
-        )
-    else:
-        story.append(
-            layout.para(
-                "<i>The parties have not yet agreed which kind of relationship this is.</i>"
-            )
-        )
-    story.append(layout.para("Principles", "h3"))
-    if not asks_about_principles(layout.session):
-        story.append(
-            layout.para(
-                "<i>This questionnaire asks no questions about governance, equity or "
-                "transparency; every agreed position is in section 2.</i>"
-            )
-        )
-        return story
-    principles = [p for p in principle_positions(layout.positions) if p.is_agreed]
-    if not principles:
-        story.append(
-            layout.para(
-                "<i>No principles are agreed yet: the questions on governance, equity and "
-                "transparency are still open.</i>"
-            )
-        )
-        return story
-    story.append(
-        layout.para(
-            "How the parties will work together: their agreed positions on governance, "
-            "equity and transparency.",
-            "lead",
-        )
-    )
-    rows = [
-        [
-            layout.para(f"{number}.", "cell"),
-            layout.para(layout.position_markup(position), "cell"),
+        # One paragraph however long: it runs on across pages with its rule beside it.
+        story.append(RuledParagraph(layout.plain(part.definition.words, "definition")))
+    story.append(layout.subheading(part.kind_title))
+    story.append(layout.set(part.kind, "body"))
+    story.append(layout.subheading(part.principles_title))
+    if part.principles_note is not None:
+        story.append(layout.set(part.principles_note, "body"))
+    if part.principles:
+        story.append(layout.plain(part.principles_lead, "lead"))
+        rows = [
+            [layout.plain(row.reference, "cell"), layout.set(row.statement)]
+            for row in part.principles
         ]
-        for number, position in enumerate(principles, 1)
-    ]
-    story.append(layout.table(None, rows, [0.05, 0.95]))
+        story.append(layout.table(None, rows, [0.08, 0.92]))
     return story

@@ -1,177 +1,175 @@
-"""Section 6, signatures: a signature and date line for each signatory, side by side.
+"""Section 6, signatures: for each signatory, the name, title and authority to sign, and a
+signature and a date line, the two parties side by side.
 
-Above each signature line lies an empty PDF signature field named after the signatory, so that
-each can sign the charter where a pen would, with Acrobat or any PAdES tool.
+Each pair of signatories shares the rows of one table, so their lines stay level however their
+names wrap; a page never splits a signatory's block, and the party headings are repeated at the
+top of a continued page. Where each signature goes is recorded as the page is drawn
+(:class:`SignaturePlace`), for signature fields placed on the lines.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from ...model.base import SIDES
-from ...model.session import Signatory
-from ..archive import SignatureField
+from ...model.base import Side
+from .content import SignatoryContent, field_names
 from .layout import INK, Layout
-from .summary import SECTION_TITLES
 
+__all__ = ["SignaturePlace", "SignatureSpace", "field_names", "signatures"]
+
+GUTTER = 18
 SIGNATURE_SPACE = 34
-"""The height of the room above a signature line, where the signature goes."""
-CELL_PADDING = 3  # reportlab's default above and below a table cell's content
+DATE_SPACE = 24
+ROWS_PER_SIGNATORY = 6
 
 
-def field_names(signatories: Iterable[Signatory]) -> list[str]:
-    """Each signatory's signature field name: the name, made unique, without the full stops
-    that would make it a field hierarchy; an unnamed signatory is "Signatory N"."""
-    names: list[str] = []
-    for number, signatory in enumerate(signatories, 1):
-        base = " ".join(signatory.name.replace(".", " ").split()) or f"Signatory {number}"
-        name, again = base, 1
-        while name in names:
-            again += 1
-            name = f"{base} ({again})"
-        names.append(name)
-    return names
+@dataclass(frozen=True)
+class SignaturePlace:
+    """Where a signatory signs: the space above their signature line, in PDF points."""
+
+    party: Side
+    index: int
+    """The signatory's place among the party's signatories, from 0."""
+    name: str
+    field: str
+    """The name of the signature field placed there."""
+    description: str
+    page: int
+    """From 1."""
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def rectangle(self) -> tuple[float, float, float, float]:
+        """Left, bottom, right and top."""
+        return (
+            round(self.x, 2),
+            round(self.y, 2),
+            round(self.x + self.width, 2),
+            round(self.y + self.height, 2),
+        )
 
 
 class SignatureSpace(Flowable):  # type: ignore[misc]
-    """The room above a signature line; where it lands, the charter gets a signature field."""
+    """The blank space a signature goes in, ruled below; it records where it was drawn."""
 
-    def __init__(self, layout: Layout, field: str, description: str, width: float) -> None:
+    def __init__(
+        self, layout: Layout, width: float, party: Side, index: int, signatory: SignatoryContent
+    ) -> None:
         super().__init__()
         self.layout = layout
-        self.field = field
-        self.description = description
         self.width = width
-        self.height = SIGNATURE_SPACE - 2 * CELL_PADDING
+        self.height = SIGNATURE_SPACE
+        self.party = party
+        self.index = index
+        self.signatory = signatory
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
-        canvas: Canvas = self.canv
+        canvas = self.canv
+        canvas.setStrokeColor(INK)
+        canvas.setLineWidth(0.6)
+        canvas.line(0, 0, self.width, 0)
         left, bottom = canvas.absolutePosition(0, 0)
         right, top = canvas.absolutePosition(self.width, self.height)
-        self.layout.signature_fields.append(
-            SignatureField(
-                self.field,
-                self.description,
-                canvas.getPageNumber() - 1,
-                (round(left, 2), round(bottom, 2), round(right, 2), round(top, 2)),
+        signatory = self.signatory
+        self.layout.signature_places.append(
+            SignaturePlace(
+                self.party,
+                self.index,
+                signatory.name,
+                signatory.field,
+                signatory.description,
+                canvas.getPageNumber(),
+                left,
+                bottom,
+                right - left,
+                top - bottom,
             )
         )
 
 
 def signatures(layout: Layout) -> list[Flowable]:
-    story = layout.heading("6", SECTION_TITLES["6"])
-    signatories = layout.session.agreement.signatories
-    if not signatories:
-        story.append(
-            layout.para(
-                "<i>The signatories are still to be named. This charter cannot be signed "
-                "until they are.</i>"
-            )
-        )
+    part = layout.content.signatures
+    story = layout.heading(part.heading)
+    if part.empty is not None:
+        story.append(layout.set(part.empty, "body"))
         return story
-    story.append(
-        layout.para(
-            "Signed on behalf of the parties as the record of what they agreed "
-            f"(document {layout.summary.document_id}, charter version {layout.summary.version}).",
-            "lead",
-        )
-    )
+    story.append(layout.plain(part.lead, "lead"))
     story.append(Spacer(1, 4))
-    names = dict(zip(map(id, signatories), field_names(signatories), strict=True))
-    by_side = {side: [s for s in signatories if s.party == side] for side in SIDES}
-    header = [
-        layout.para(
-            layout.text(layout.session.party(side).organisation or layout.name(side)), "cell_bold"
-        )
-        for side in SIDES
+    column_width = layout.width / 2
+    line_width = column_width - GUTTER
+    rows: list[list[Any]] = [[layout.plain(column.heading, "cell_bold") for column in part.columns]]
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), GUTTER),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 5),
+        *[
+            ("LINEBELOW", (column, 0), (column, 0), 1.6, style.colour)
+            for column, style in enumerate(layout.parties)
+        ],
     ]
-    header_table = Table(
-        [header],
-        colWidths=[layout.width / 2] * 2,
-        style=TableStyle(
-            [
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 18),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                *[
-                    ("LINEBELOW", (column, 0), (column, 0), 1.6, style.colour)
-                    for column, style in enumerate(layout.parties)
-                ],
-            ]
-        ),
-        hAlign="LEFT",
-    )
-    story.append(header_table)
-    for row in range(max(len(by_side["A"]), len(by_side["B"]))):
-        cells: list[Any] = []
-        for side in SIDES:
-            people = by_side[side]
-            if row < len(people):
-                person = people[row]
-                cells.append(
-                    signature_block(
-                        layout,
-                        person.name,
-                        person.title,
-                        person.organisation or layout.session.party(side).organisation,
-                        names[id(person)],
-                    )
-                )
-            elif row == 0:
-                cells.append(
-                    layout.para(
-                        f"<i>No signatory named yet for {layout.text(layout.name(side))}.</i>",
-                        "cell",
-                    )
-                )
+    pairs = max(len(column.signatories) for column in part.columns)
+    for pair in range(max(pairs, 1)):
+        block: list[list[Any]] = [[] for _ in range(ROWS_PER_SIGNATORY)]
+        for column, party in zip(part.columns, layout.content.parties, strict=True):
+            if pair >= len(column.signatories):
+                missing = layout.para(f"<i>{layout.text(column.missing)}</i>", "cell")
+                cells: list[Any] = [missing if pair == 0 else "", "", "", "", "", ""]
             else:
-                cells.append("")
-        story.append(
-            Table(
-                [cells],
-                colWidths=[layout.width / 2] * 2,
-                style=TableStyle(
-                    [
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 18),
-                        ("TOPPADDING", (0, 0), (-1, -1), 12),
-                    ]
-                ),
-                hAlign="LEFT",
-            )
+                person = column.signatories[pair]
+                cells = [
+                    layout.para(f"<b>{layout.text(person.name)}</b>", "cell"),
+                    layout.para("<br/>".join(layout.text(line) for line in person.details), "cell")
+                    if person.details
+                    else "",
+                    layout.plain(person.authority, "cell_small"),
+                    SignatureSpace(layout, line_width, party.side, pair, person),
+                    layout.plain(part.signature_label, "cell_small"),
+                    _date_line(layout, part.date_label, line_width),
+                ]
+            for row, cell in enumerate(cells):
+                block[row].append(cell)
+        first = len(rows)
+        rows += block
+        commands += [
+            ("NOSPLIT", (0, first), (-1, first + ROWS_PER_SIGNATORY - 1)),
+            ("TOPPADDING", (0, first), (-1, first), 14),
+        ]
+    story.append(
+        Table(
+            rows,
+            colWidths=[column_width] * 2,
+            repeatRows=1,
+            style=TableStyle(commands),
+            hAlign="LEFT",
         )
+    )
     return story
 
 
-def signature_block(layout: Layout, name: str, title: str, organisation: str, field: str) -> Table:
-    lines = [f"<b>{layout.text(name or 'Name to be completed')}</b>"]
-    lines += [layout.text(line) for line in (title, organisation) if line]
-    width = layout.width / 2 - 18
-    described = ", ".join(part for part in (name, title, organisation) if part) or field
+def _date_line(layout: Layout, label: str, width: float) -> Table:
     return Table(
-        [
-            [layout.para("<br/>".join(lines), "cell")],
-            [SignatureSpace(layout, field, f"Signature of {described}", width)],
-            [layout.para("Signature", "cell_small")],
-            [""],
-            [layout.para("Date", "cell_small")],
-        ],
+        [[""], [layout.plain(label, "cell_small")]],
         colWidths=[width],
-        rowHeights=[None, SIGNATURE_SPACE, None, 24, None],
+        rowHeights=[DATE_SPACE, None],
         style=TableStyle(
             [
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("LINEABOVE", (0, 2), (0, 2), 0.6, INK),
-                ("LINEABOVE", (0, 4), (0, 4), 0.6, INK),
+                ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                ("LINEABOVE", (0, 1), (0, 1), 0.6, INK),
             ]
         ),
         hAlign="LEFT",

@@ -1,6 +1,8 @@
 """What a charter exported now would hold, and what the facilitator may want to fix first.
 
-This module does not import reportlab: the layout code loads it only when a charter is made.
+The summary is read off the charter's content (:mod:`.content`), so the Export step says exactly
+what the charter prints. This module does not import reportlab: the layout code loads it only
+when a charter is made.
 """
 
 from __future__ import annotations
@@ -12,24 +14,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from ...model.agreement import AgreementCheck, agreement_check
-from ...model.analysis import analyse
-from ...model.base import SIDES
-from ...model.fingerprint import next_charter_record
-from ...model.positions import AgreedPosition, agreed_positions
-from ...model.session import CharterRecord, Session, now
+from ...model.base import SIDES, Side
+from ...model.positions import agreed_positions
+from ...model.session import CharterVersion, Session
 from ...model.template import short_text
-
-DEFAULT_CONFIDENTIALITY = "Confidential"
-Paper = Literal["A4", "Letter"]
-
-# The principles in section 1 are the agreed positions on how the parties will work together:
-# the questions on governance, equity and transparency (the partnering principles and the law
-# of actively managed combinations the questionnaire draws on), found by section or question id.
-PRINCIPLE_TOPICS = ("governance", "equity", "transparency")
-
-# Section 4 shows how the questions at the top of the discussion agenda were resolved.
-LARGEST_DIVERGENCES = 10
+from .content import (
+    LARGEST_DIVERGENCES,
+    CharterContent,
+    CharterOptions,
+    charter_content,
+    count,
+)
 
 WarningKind = Literal[
     "draft",
@@ -44,14 +39,10 @@ WarningKind = Literal[
     "agreed_position_empty",
     "parked_without_owner",
     "action_item_incomplete",
+    "binding",
     "missing_characters",
 ]
-
-
-@dataclass(frozen=True)
-class CharterOptions:
-    confidentiality: str = DEFAULT_CONFIDENTIALITY
-    paper: Paper = "A4"
+OptionalPartKind = Literal["comments", "changes"]
 
 
 @dataclass(frozen=True)
@@ -72,14 +63,23 @@ class CharterPart:
 
 
 @dataclass(frozen=True)
+class OptionalPart:
+    """A part the charter prints only in some cases, and whether this one does."""
+
+    kind: OptionalPartKind
+    included: bool
+
+
+@dataclass(frozen=True)
 class CharterSummary:
     status: Literal["draft", "agreed"]
-    record: CharterRecord
-    """The charter record an export now would write (version, fingerprint, time)."""
+    record: CharterVersion
+    """The version an export now would be (new, or the last one, unchanged)."""
     new_version: bool
-    """Whether the agreed content changed since the last export, so the version grows."""
+    """Whether what the charter prints changed since the last export, so the version grows."""
     document_id: str
     parts: list[CharterPart]
+    optional_parts: list[OptionalPart]
     warnings: list[CharterWarning]
 
     @property
@@ -91,136 +91,119 @@ class CharterSummary:
         return self.record.fingerprint
 
 
-SECTION_TITLES: dict[str, str] = {
-    "1": "The shared definition",
-    "2": "Agreed positions",
-    "3": "Shares",
-    "4": "Where we started",
-    "5": "Open issues and action items",
-    "6": "Signatures",
-    "A": "The parties' original answers",
-    "B": "The questionnaire",
-}
+_plural = count
 
 
-def document_id(session: Session, version: int) -> str:
-    """The charter's identifier: the session's first eight hex digits and the version."""
-    return f"CH-{session.id.hex[:8].upper()}-{version:03d}"
-
-
-def principle_positions(positions: list[AgreedPosition]) -> list[AgreedPosition]:
-    return [position for position in positions if is_principle(position)]
-
-
-def is_principle(position: AgreedPosition) -> bool:
-    topic = position.question.id.split(".", 1)[0]
-    return position.section.id in PRINCIPLE_TOPICS or topic in PRINCIPLE_TOPICS
-
-
-def asks_about_principles(session: Session) -> bool:
-    return any(
-        section.id in PRINCIPLE_TOPICS or question.id.split(".", 1)[0] in PRINCIPLE_TOPICS
-        for section in session.template.sections
-        for question in section.questions
+def _parts(content: CharterContent) -> list[CharterPart]:
+    rows = [row for group in content.positions.groups for row in group.rows]
+    reached = Counter(row.reached for row in rows)
+    agreed = sum(1 for row in rows if row.agreed)
+    name_a, name_b = (party.name for party in content.parties)
+    section_1 = content.definition
+    definition = (
+        "no definition yet" if section_1.definition.placeholder else "the agreed definition"
     )
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
-
-
-def _parts(session: Session, positions: list[AgreedPosition]) -> list[CharterPart]:
-    agreement = session.agreement
-    analysis = analyse(session)
-    reached = Counter(position.reached for position in positions)
-    agreed = sum(1 for position in positions if position.is_agreed)
-    name_a = session.parties.A.display_name("A")
-    name_b = session.parties.B.display_name("B")
-
-    definition = "the agreed definition" if agreement.definition.strip() else "no definition yet"
-    kind = agreement.agreed_kind.label if agreement.agreed_kind else "no agreed kind yet"
-    principles = sum(1 for p in principle_positions(positions) if p.is_agreed)
-    splits = [p for p in positions if p.question.kind == "split"]
-    signatories = Counter(signatory.party for signatory in agreement.signatories)
-    return [
+    kind = (
+        "no agreed kind yet"
+        if section_1.kind.placeholder
+        else section_1.kind.words.removeprefix(
+            "The parties agree that their relationship is a "
+        ).removesuffix(".")
+    )
+    splits = content.shares.rows
+    started = content.started
+    columns = content.signatures.columns
+    signatories = [len(column.signatories) for column in columns]
+    parts = []
+    if content.changes is not None:
+        parts.append(
+            CharterPart(
+                "Changes",
+                content.changes.heading.title,
+                _plural(len(content.changes.changes), "change"),
+            )
+        )
+    parts += [
         CharterPart(
             "1",
-            SECTION_TITLES["1"],
-            f"{definition}; kind of relationship: {kind}; {_plural(principles, 'principle')}",
+            section_1.heading.title,
+            f"{definition}; kind of relationship: {kind}; "
+            f"{_plural(len(section_1.principles), 'principle')}",
         ),
         CharterPart(
             "2",
-            SECTION_TITLES["2"],
-            f"{agreed} of {_plural(len(positions), 'question')} agreed "
+            content.positions.heading.title,
+            f"{agreed} of {_plural(len(rows), 'question')} agreed "
             f"({reached['adopt_a']} from {name_a}, {reached['adopt_b']} from {name_b}, "
             f"{reached['agreed']} new positions, {reached['carried_over']} carried over), "
             f"{reached['parked']} parked, {reached['open']} open",
         ),
         CharterPart(
             "3",
-            SECTION_TITLES["3"],
-            f"{sum(1 for p in splits if p.is_agreed)} of {_plural(len(splits), 'split')} agreed",
+            content.shares.heading.title,
+            f"{sum(1 for row in splits if row.share_a is not None)} of "
+            f"{_plural(len(splits), 'split')} agreed",
         ),
         CharterPart(
             "4",
-            SECTION_TITLES["4"],
+            started.heading.title,
             (
                 "no alignment figure yet"
-                if analysis.alignment is None
-                else f"alignment {analysis.alignment:.0f} out of 100 before agreement"
+                if started.alignment_figure is None
+                else f"alignment {started.alignment_figure:.0f} out of 100 before agreement"
             )
             + "; each party's reading; the "
-            + _plural(min(len(analysis.agenda), LARGEST_DIVERGENCES), "largest divergence")
+            + _plural(min(len(started.divergences), LARGEST_DIVERGENCES), "largest divergence")
             + " and how they were resolved",
         ),
         CharterPart(
             "5",
-            SECTION_TITLES["5"],
+            content.open_issues.heading.title,
             f"{_plural(reached['parked'], 'parked item')}, "
             f"{_plural(reached['open'], 'open question')}, "
-            f"{_plural(len(agreement.action_items), 'action item')}",
+            f"{_plural(len(content.open_issues.actions), 'action item')}",
         ),
         CharterPart(
             "6",
-            SECTION_TITLES["6"],
+            content.signatures.heading.title,
             (
-                f"{_plural(len(agreement.signatories), 'signatory', 'signatories')} "
-                f"({signatories['A']} for {name_a}, {signatories['B']} for {name_b})"
-                if agreement.signatories
+                f"{_plural(sum(signatories), 'signatory', 'signatories')} "
+                f"({signatories[0]} for {name_a}, {signatories[1]} for {name_b})"
+                if sum(signatories)
                 else "signatories still to be named"
             ),
         ),
         CharterPart(
             "Appendix",
-            f"{SECTION_TITLES['A']}; {SECTION_TITLES['B'].lower()}",
-            f"both parties' answers to {_plural(len(positions), 'question')}, with importance "
-            f'and comments; the questionnaire "{session.template.title}", '
-            f"version {session.template.version}",
+            f"{content.answers.heading.title}; {content.questionnaire.heading.title.lower()}",
+            f"both parties' answers to {_plural(len(rows), 'question')}, with importance"
+            + (" and comments" if content.options.include_comments else " (comments left out)")
+            + "; every question of the questionnaire with the answers it offered",
         ),
     ]
+    return parts
 
 
-def _warnings(
-    session: Session,
-    positions: list[AgreedPosition],
-    check: AgreementCheck,
-    options: CharterOptions,
-) -> list[CharterWarning]:
+def _warnings(session: Session, content: CharterContent) -> list[CharterWarning]:
     agreement = session.agreement
     warnings: list[CharterWarning] = []
-    open_count = sum(1 for position in positions if position.reached == "open")
+    open_count = sum(
+        1 for group in content.positions.groups for row in group.rows if row.reached == "open"
+    )
 
     def warn(kind: WarningKind, message: str) -> None:
         warnings.append(CharterWarning(kind, message))
 
-    if agreement.status == "draft":
-        warn("draft", "The session is still a draft: every page of the charter is marked DRAFT.")
-    open_questions = _plural(open_count, "question is", "questions are")
-    if agreement.status == "agreed" and open_count:
+    if content.claimed_agreed:
         warn(
             "marked_agreed_without_grounds",
-            f"The session is marked agreed, but {open_questions} neither agreed nor parked.",
+            "The session is marked agreed, but it is not: "
+            + " ".join(content.not_yet_agreed)
+            + " The charter is a draft, marked DRAFT on every page.",
         )
+    elif content.status == "draft":
+        warn("draft", "The session is still a draft: every page of the charter is marked DRAFT.")
+    open_questions = _plural(open_count, "question is", "questions are")
     if open_count:
         warn(
             "open_questions",
@@ -245,56 +228,62 @@ def _warnings(
         for row, signatory in enumerate(agreement.signatories, 1):
             if not signatory.name.strip():
                 warn("unnamed_signatory", f"Signatory {row} has no name.")
-    for position in positions:
+    for position in agreed_positions(session):
+        prompt = short_text(position.question.prompt, 120)
         if position.open_reason == "adopted_unanswered":
-            adopted = agreement.items[position.question.id].resolution
-            side = "A" if adopted == "adopt_a" else "B"
+            adopted: Side = (
+                "A" if agreement.items[position.question.id].resolution == "adopt_a" else "B"
+            )
             warn(
                 "adopted_answer_missing",
-                f'The question "{short_text(position.question.prompt, 120)}" adopts the answer of '
-                f"{session.party(side).display_name(side)}, which has not answered it.",
+                f'The question "{prompt}" adopts the answer of '
+                f"{session.party(adopted).display_name(adopted)}, which has not answered it.",
             )
         if position.open_reason in ("no_value", "no_wording"):
             warn(
                 "agreed_position_empty",
-                f'The question "{short_text(position.question.prompt, 120)}" is marked as an '
-                f"agreed position but is not settled. {position.missing}",
+                f'The question "{prompt}" is marked as an agreed position but is not settled. '
+                f"{position.missing}",
             )
         if position.reached == "parked" and (not position.owner.strip() or position.due is None):
             warn(
                 "parked_without_owner",
-                f'The parked question "{short_text(position.question.prompt, 120)}" has no '
+                f'The parked question "{prompt}" has no '
                 f"{'owner' if not position.owner.strip() else 'due date'}.",
             )
-    for row, item in enumerate(agreement.action_items, 1):
+    for row, action in enumerate(agreement.action_items, 1):
         lacking = [
             what
             for what, missing in (
-                ("description", not item.what.strip()),
-                ("owner", item.owner_party is None and not item.owner.strip()),
-                ("due date", item.due is None),
+                ("description", not action.what.strip()),
+                ("owner", action.owner_party is None and not action.owner.strip()),
+                ("due date", action.due is None),
             )
             if missing
         ]
         if lacking:
             warn("action_item_incomplete", f"Action item {row} has no {' and no '.join(lacking)}.")
-    missing = _missing_characters(session, options)
+    if content.legal.advice:
+        warn("binding", f"The charter is to be legally binding. {content.legal.advice}")
+    missing = _missing_characters(session, content)
     if missing:
         warn("missing_characters", _missing_characters_message(missing))
     return warnings
 
 
-def _missing_characters(session: Session, options: CharterOptions) -> dict[str, str]:
+def _missing_characters(session: Session, content: CharterContent) -> dict[str, str]:
     """Each character no charter font can draw, with where it first appears."""
     from ..fonts import fonts_for
 
-    texts = list(printed_texts(session, options))
-    fonts = fonts_for(text for _, text in texts)
+    texts = list(content.texts())
+    fonts = fonts_for(texts)
+    missing = fonts.missing(texts)
     found: dict[str, str] = {}
-    for place, text in texts:
-        for character in fonts.missing([text]):
-            found.setdefault(character, place)
-    return found
+    for place, text in printed_texts(session, content.options):
+        for character in text:
+            if character in missing:
+                found.setdefault(character, place)
+    return {character: found.get(character, "the charter") for character in missing}
 
 
 def _missing_characters_message(missing: dict[str, str]) -> str:
@@ -362,6 +351,23 @@ def _place(path: tuple[str | int, ...]) -> str:
     return "the agreed definition"
 
 
+def summarise(session: Session, content: CharterContent) -> CharterSummary:
+    """What the charter made of ``content`` holds, and what may be worth settling first."""
+    identity = content.identity
+    return CharterSummary(
+        status=content.status,
+        record=identity.record,
+        new_version=identity.new_version,
+        document_id=identity.document_id,
+        parts=_parts(content),
+        optional_parts=[
+            OptionalPart("comments", content.options.include_comments),
+            OptionalPart("changes", content.changes is not None),
+        ],
+        warnings=_warnings(session, content),
+    )
+
+
 def charter_summary(
     session: Session,
     options: CharterOptions | None = None,
@@ -369,15 +375,4 @@ def charter_summary(
     at: dt.datetime | None = None,
 ) -> CharterSummary:
     """What a charter exported now would contain, and what the facilitator may want to fix."""
-    options = options or CharterOptions()
-    positions = agreed_positions(session)
-    check = agreement_check(session)
-    record = next_charter_record(session, at or now())
-    return CharterSummary(
-        status=check.status,
-        record=record,
-        new_version=record != session.agreement.charter,
-        document_id=document_id(session, record.version),
-        parts=_parts(session, positions),
-        warnings=_warnings(session, positions, check, options),
-    )
+    return summarise(session, charter_content(session, options, at=at))

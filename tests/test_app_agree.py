@@ -125,21 +125,18 @@ def test_mark_as_agreed_says_what_is_missing_and_asks_to_confirm(
     assert page.missing_label.isVisible()
     missing = page.missing_label.text()
     total = agreement_progress(window.session).total
-    for part in (
-        f"{total} questions are still to be settled.",
-        "There is no agreed definition yet.",
-        "The agreed kind of relationship is not chosen yet.",
-        "Northwind has no named signatory yet.",
-        "Contoso has no named signatory yet.",
-    ):
-        assert part in missing
+    assert missing == (
+        "Still needed before the session can be marked agreed: "
+        f"{total} questions to settle; an agreed definition; the agreed kind of relationship; "
+        "a named signatory for Northwind; a named signatory for Contoso."
+    )
     for question_id in agreement_progress(window.session).to_settle:
         editor.park(question_id, "Both", None)
     editor.set_definition("Partners in supply.")
     editor.set_agreed_kind(RelationshipKind.STRATEGIC_PARTNERSHIP)
     editor.add_signatory(Signatory(party="A", name="James Whitfield"))
     assert page.missing_label.text() == (
-        "Before the session can be marked agreed: Contoso has no named signatory yet."
+        "Still needed before the session can be marked agreed: a named signatory for Contoso."
     )
     assert not page.mark_agreed.isEnabled()
     editor.add_signatory(Signatory(party="B", name="Helen Marsh"))
@@ -204,7 +201,7 @@ def test_a_file_claiming_agreed_without_grounds_opens_as_a_draft(
     (warning,) = dialogs.warnings()
     assert warning[1] == "Opened as a draft"
     assert "claimed.pws.json says the session is agreed, but it is not" in warning[2]
-    assert "There is no agreed definition yet." in warning[3]
+    assert "\u2022 an agreed definition" in warning[3]
     assert '"status": "agreed"' in path.read_text(encoding="utf-8"), "the file is untouched"
 
 

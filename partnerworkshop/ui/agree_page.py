@@ -792,8 +792,8 @@ class AgreePage(StepPage):
         self.mark_agreed.setEnabled(check.ready)
         missing = what_agreed_needs(check, self.editor.session)
         text = (
-            self.tr("Before the session can be marked agreed: {missing}").format(
-                missing=" ".join(missing)
+            self.tr("Still needed before the session can be marked agreed: {missing}.").format(
+                missing="; ".join(missing)
             )
             if missing and not agreed
             else ""

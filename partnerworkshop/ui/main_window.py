@@ -512,9 +512,9 @@ class MainWindow(QMainWindow):
                 self.tr("Opened as a draft"),
                 self.tr(
                     "{name} says the session is agreed, but it is not, so it opens as a draft. "
-                    "Marking it agreed needs:"
+                    "Still needed before the session can be marked agreed:"
                 ).format(name=path.name if path else self.tr("This workshop")),
-                "\n".join(what_agreed_needs(check, session)),
+                "\n".join(f"\u2022 {need}" for need in what_agreed_needs(check, session)),
             )
 
     def _on_edit(self, edit: Edit) -> None:

@@ -65,20 +65,18 @@ def step_statuses(editor: SessionEditor) -> list[str]:
 
 
 def what_agreed_needs(check: AgreementCheck, session: Session) -> list[str]:
-    """What the session still needs before it can be marked agreed, one sentence each."""
+    """What the session still needs before it can be marked agreed, one short phrase each."""
     needs: list[str] = []
     if check.unsettled == 1:
-        needs.append(_tr("1 question is still to be settled."))
+        needs.append(_tr("1 question to settle"))
     elif check.unsettled:
-        needs.append(
-            _tr("{count} questions are still to be settled.").format(count=check.unsettled)
-        )
+        needs.append(_tr("{count} questions to settle").format(count=check.unsettled))
     if check.without_definition:
-        needs.append(_tr("There is no agreed definition yet."))
+        needs.append(_tr("an agreed definition"))
     if check.without_kind:
-        needs.append(_tr("The agreed kind of relationship is not chosen yet."))
+        needs.append(_tr("the agreed kind of relationship"))
     needs.extend(
-        _tr("{name} has no named signatory yet.").format(name=party_name(session, side))
+        _tr("a named signatory for {name}").format(name=party_name(session, side))
         for side in check.without_signatory
     )
     return needs

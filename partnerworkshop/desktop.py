@@ -48,7 +48,9 @@ def launch_command() -> list[str]:
     script = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
     if script is not None and script.name == APP_ID and script.is_file():
         return [str(script.resolve())]
-    return [str(Path(sys.executable).resolve()), "-m", APP_ID]
+    # Not resolved: a virtual environment's python is a link, and only through it are the
+    # environment's packages found.
+    return [str(Path(sys.executable).absolute()), "-m", APP_ID]
 
 
 def exec_value(command: list[str]) -> str:

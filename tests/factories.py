@@ -127,7 +127,7 @@ def agree_on_example(session: Session) -> SessionEditor:
         "name.what_we_call_it",
         "agreed",
         value="partner",
-        wording="We call each other partners, internally and externally.",
+        wording="Each calls the other its partner, internally and externally.",
     )
     editor.resolve("purpose.main_reason", "adopt_b")
     editor.resolve("purpose.more_together", "agreed", value=4)
@@ -215,13 +215,14 @@ def agree_on_example(session: Session) -> SessionEditor:
             due=date(2026, 6, 30),
         )
     )
-    for party, name, title in (
-        ("A", "James Whitfield", "Regional Director, North"),
-        ("A", "Sarah Okafor", "Key Account Manager, Healthcare"),
-        ("B", "Dr Helen Marsh", "Director of Operations"),
-        ("B", "Zoë Łukasiewicz", "Head of Supply Chain"),
-    ):
-        editor.add_signatory(Signatory(party=party, name=name, title=title))
+    if not session.agreement.signatories:  # the example names them already
+        for party, name, title in (
+            ("A", "James Whitfield", "Regional Director, North"),
+            ("A", "Sarah Okafor", "Key Account Manager, Healthcare"),
+            ("B", "Dr Helen Marsh", "Director of Operations"),
+            ("B", "Zoë Łukasiewicz", "Head of Supply Chain"),
+        ):
+            editor.add_signatory(Signatory(party=party, name=name, title=title))
     return editor
 
 

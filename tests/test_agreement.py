@@ -122,6 +122,13 @@ def test_an_agreed_position_without_content_is_not_settled(small_template: Quest
     assert position_of(session, "success").is_agreed
 
 
+def _unsigned_example() -> Session:
+    """The example session without the signatories it names."""
+    session = example_session()
+    session.agreement.signatories = []
+    return session
+
+
 def _ready(session: Session) -> SessionEditor:
     """Everything "agreed" needs: nothing to settle, a definition, a kind, both signatories."""
     editor = SessionEditor(session)
@@ -134,7 +141,7 @@ def _ready(session: Session) -> SessionEditor:
 
 
 def test_agreed_needs_nothing_to_settle_a_definition_a_kind_and_a_signatory_each() -> None:
-    session = example_session()
+    session = _unsigned_example()
     check = agreement_check(session)
     assert check.status == "draft" and not check.ready
     assert check.missing == (
@@ -156,7 +163,7 @@ def test_agreed_needs_nothing_to_settle_a_definition_a_kind_and_a_signatory_each
 
 
 def test_an_unnamed_signatory_does_not_count() -> None:
-    session = example_session()
+    session = _unsigned_example()
     editor = _ready(session)
     editor.remove_signatory(1)
     editor.add_signatory(Signatory(party="B", name=" "))

@@ -121,6 +121,8 @@ def test_mark_as_agreed_says_what_is_missing_and_asks_to_confirm(
 ) -> None:
     page = _agree(window)
     editor = window.editor
+    while window.session.agreement.signatories:  # the example names them already
+        editor.remove_signatory(0)
     assert not page.mark_agreed.isEnabled()
     assert page.missing_label.isVisible()
     missing = page.missing_label.text()
@@ -258,6 +260,9 @@ def test_action_items_and_signatories(window: MainWindow) -> None:
     assert str(action.due) == "2027-02-01"
 
     page.tabs.setCurrentIndex(3)
+    while window.session.agreement.signatories:  # the example names four already
+        page.signatories.setCurrentCell(0, 1)
+        click(page.remove_signatory)
     click(page.add_signatory_a)
     type_text(QApplication.focusWidget(), "Dmitri Ivanov")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
@@ -439,3 +444,22 @@ def test_the_agreed_kind_is_proposed_from_the_kind_question(window: MainWindow) 
     assert window.session.agreement.agreed_kind == RelationshipKind.STRATEGIC_PARTNERSHIP
     assert page.kind.currentData() == "strategic_partnership"
     assert not page.use_proposal.isVisible()
+
+
+def test_agreed_wording_in_the_first_person_is_pointed_out(window: MainWindow) -> None:
+    page = _agree(window)
+    _open(page, "sharing.payment_model")
+    click(page.panel.choice_buttons["adopt_b"])
+    assert not page.panel.wording_person.isVisible()
+    type_into(page.panel.wording, "We invoice monthly")
+    assert page.panel.wording_person.isVisible()
+    assert page.panel.wording_person.text() == (
+        'The charter speaks of Northwind and Contoso by name, but this wording says "We": who is '
+        "meant may be unclear to a reader."
+    )
+    QTest.keyClick(page.panel.wording, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    type_text(page.panel.wording, "Contoso invoices monthly")
+    assert window.session.agreement.items["sharing.payment_model"].wording == (
+        "Contoso invoices monthly"
+    )
+    assert not page.panel.wording_person.isVisible()

@@ -329,3 +329,58 @@ def test_sections_1_to_3_print_statements_not_the_questionnaires_wording(
             assert flat(position.statement) in sections, position.question.id
     appendices = " ".join(pages[end:])
     assert all(flat(p.question.prompt) in appendices for p in positions)
+
+
+def _long_session() -> SessionEditor:
+    editor = agree_on_example(example_session())
+    editor.set_party("A", "legal_name", "Northwind Logistics and Supply Chain Services Limited")
+    editor.set_definition(" ".join(["We share the work, the costs and the savings."] * 120))
+    for number in range(6):
+        for party in ("A", "B"):
+            editor.add_signatory(Signatory(party=party, name=f"Signatory {party}{number}"))
+    return editor
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_layout_rules_hold_on_a_long_charter(paper: str) -> None:
+    editor = _long_session()
+    charter = make_charter(editor.session, CharterOptions(paper=paper))  # type: ignore[arg-type]
+    pages = texts(charter.pdf)
+    content = charter.content
+    headings = [h.label for h in content.headings()]
+    headings += [g.heading.label for g in content.positions.groups]
+    headings += ["Principles", "The kind of relationship", "The agreed definition"]
+    for number, page in enumerate(pages, 1):
+        body = page.split(" Document CH-")[0]
+        assert not any(body.endswith(flat(heading)) for heading in headings), number
+
+    contents = next(i for i, page in enumerate(pages) if "Contents" in page)
+    assert contents == 0 or "1 The shared definition The agreed definition" in pages[contents]
+
+    signature_pages = sorted({place.page for place in charter.signature_places})
+    assert len(signature_pages) > 1, "enough signatories to run over a page"
+    for page in signature_pages:
+        assert "Northwind Logistics and Supply Chain Services Limited" in pages[page - 1]
+        assert "Contoso Health NHS Foundation Trust" in pages[page - 1]
+    rows: dict[tuple[int, int], set[float]] = {}
+    for place in charter.signature_places:
+        rows.setdefault((place.page, place.index), set()).add(round(place.y, 1))
+    assert all(len(ys) == 1 for ys in rows.values()), "each pair of lines is level"
+
+
+def test_a_table_never_leaves_a_lone_row_on_a_page() -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    from partnerworkshop.export.charter.layout import KeptTable
+
+    style = ParagraphStyle("cell", fontSize=9, leading=12)
+    rows = [[Paragraph(f"Row {number}", style)] for number in range(10)]
+    table = KeptTable(rows, colWidths=[200], page_height=700)
+    _, height = table.wrap(200, 700)
+    row = height / 10
+    first, rest = table.split(200, 9 * row + 1)
+    assert (len(first._cellvalues), len(rest._cellvalues)) == (8, 2), "two rows go over"
+    assert table.split(200, row + 1) == [], "one row alone waits for the next page"
+    first, rest = table.split(200, 2 * row + 1)
+    assert (len(first._cellvalues), len(rest._cellvalues)) == (2, 8)

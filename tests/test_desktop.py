@@ -109,7 +109,10 @@ def test_the_command_installs_for_this_user_an_entry_that_starts_this_app(
     entry = tmp_path / ENTRY
     assert _validate(entry) == "0"
     command = shlex.split(_exec_line(entry).removesuffix(" %f"))
-    started = subprocess.run([*command, "--version"], capture_output=True, text=True, check=True)
+    # From elsewhere, so that the command cannot lean on the source folder being the current one.
+    started = subprocess.run(
+        [*command, "--version"], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
     assert started.stdout.strip() == f"partnerworkshop {__version__}"
 
 

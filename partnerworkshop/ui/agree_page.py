@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -54,6 +55,7 @@ from ..model.edits import ActionItemField, Edit, ItemField, SessionEditor, Signa
 from ..model.kinds import RelationshipKind
 from ..model.positions import ADOPTED_SIDE, agreed_positions, position_of
 from ..model.session import ActionItem, AgreementItem, Resolution, Session, Signatory
+from ..model.statements import FIRST_OR_SECOND_PERSON
 from ..model.template import AnswerValue, Questionnaire, SplitQuestion, TextQuestion
 from . import dialogs
 from .answer_inputs import PlainTextField, make_input
@@ -226,6 +228,8 @@ class ItemPanel(QWidget):
         self.wording.setAccessibleName(self.tr("Agreed wording"))
         self.wording.setPlaceholderText(self.tr("In words both parties accept"))
         agreed.addWidget(self.wording)
+        self.wording_person = label(role="warning")
+        agreed.addWidget(self.wording_person)
         layout.addWidget(self.agreed_box)
 
         self.park_box = QFrame()
@@ -287,6 +291,7 @@ class ItemPanel(QWidget):
 
     def refresh(self) -> None:
         """Show the agreement item as the session holds it, without disturbing typing."""
+        session = self.editor.session
         item = self.item()
         progress = self.page.progress
         carried = progress is not None and self.question_id in progress.carried_over
@@ -303,12 +308,23 @@ class ItemPanel(QWidget):
             self.agreed_input.show_value(item.value if item.resolution == "agreed" else None)
         self.park_box.setVisible(item.resolution == "parked")
         _show_plain(self.wording, item.wording)
+        person = FIRST_OR_SECOND_PERSON.search(item.wording)
+        self.wording_person.setText(
+            self.tr(
+                'The charter speaks of {a} and {b} by name, but this wording says "{word}": '
+                "who is meant may be unclear to a reader."
+            ).format(
+                a=party_name(session, "A"),
+                b=party_name(session, "B"),
+                word=person.group(0) if person else "",
+            )
+        )
+        self.wording_person.setVisible(person is not None)
         _show_plain(self.notes, item.notes)
         _show_line(self.owner, item.owner)
         _show_date(self.due, item.due)
         self.reopen.setVisible(carried)
         self.state.setText(self.page.state_text(self.question_id))
-        session = self.editor.session
         settled = progress is not None and progress.is_settled(self.question_id)
         self.quick_hint.setVisible(
             progress is not None and self.question_id in progress.quick and not settled
@@ -698,6 +714,14 @@ class AgreePage(StepPage):
         self.add_signatory_b = QPushButton(icon("add"), self.tr("Add a signatory for Party B"))
         self.add_signatory_b.setAccessibleName(self.tr("Add a signatory for Party B"))
         row.insertWidget(1, self.add_signatory_b)
+        self.pick_signatory = QPushButton(icon("add"), self.tr("From representatives"))
+        self.pick_signatory.setAccessibleName(
+            self.tr("Add a signatory picked from the parties' representatives")
+        )
+        self.pick_menu = QMenu(self.pick_signatory)
+        self.pick_signatory.setMenu(self.pick_menu)
+        self.pick_menu.aboutToShow.connect(self._fill_pick_menu)
+        row.insertWidget(2, self.pick_signatory)
         layout.addLayout(row)
         self.signatories.itemChanged.connect(self._signatory_text_changed)
         self.add_signatory_a.clicked.connect(lambda: self._add_signatory("A"))
@@ -1239,6 +1263,35 @@ class AgreePage(StepPage):
             cell = self.signatories.item(row, 1)
             if cell is not None:
                 self.signatories.editItem(cell)
+
+    def _fill_pick_menu(self) -> None:
+        """One entry per representative who does not sign yet, named with their party."""
+        assert self.editor is not None
+        session = self.editor.session
+        signing = {(s.party, s.name) for s in session.agreement.signatories}
+        self.pick_menu.clear()
+        for side in SIDES:
+            for person in session.party(side).representatives:
+                if not person.name.strip() or (side, person.name) in signing:
+                    continue
+                text = (
+                    self.tr("{party}: {name}, {role}")
+                    if person.role
+                    else self.tr("{party}: {name}")
+                ).format(party=party_name(session, side), name=person.name, role=person.role)
+                action = self.pick_menu.addAction(text)
+                action.triggered.connect(
+                    partial(self._pick_signatory, side, person.name, person.role)
+                )
+        if self.pick_menu.isEmpty():
+            self.pick_menu.addAction(
+                self.tr("Every named representative signs already")
+            ).setEnabled(False)
+
+    def _pick_signatory(self, side: Side, name: str, role: str) -> None:
+        self._edit(
+            lambda editor: editor.add_signatory(Signatory(party=side, name=name, title=role))
+        )
 
     def _remove_row(self, table: QTableWidget, operation: Any) -> None:
         row = table.currentRow()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -54,6 +55,7 @@ def part_title(number: str) -> str:
         "5": tr("Open issues and action items"),
         "6": tr("Signatures"),
         "Appendix": tr("Appendix: the parties' original answers; the questionnaire"),
+        "Changes": tr("Changes since the last version"),
     }
     return titles.get(number, number)
 
@@ -88,9 +90,16 @@ class ExportPage(StepPage):
         self.paper.setAccessibleName(self.tr("Paper size"))
         self.paper.addItem(self.tr("A4"), "A4")
         self.paper.addItem(self.tr("US Letter"), "Letter")
+        self.include_comments = QCheckBox(self.tr("Print the parties' comments in Appendix A"))
+        self.include_comments.setAccessibleName(
+            self.tr("Print the parties' comments in the charter's appendix")
+        )
         form.addRow(self.tr("Marking"), self.confidentiality)
         form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Comments"), self.include_comments)
         layout.addLayout(form)
+        self.optional_parts = label(role="muted")
+        layout.addWidget(self.optional_parts)
 
         layout.addWidget(label(self.tr("Worth settling first"), "heading"))
         self.warnings = QVBoxLayout()
@@ -149,11 +158,13 @@ class ExportPage(StepPage):
         self.open_button.clicked.connect(self._open_exported)
         self.confidentiality.editingFinished.connect(self._options_changed)
         self.paper.activated.connect(lambda _: self._options_changed())
+        self.include_comments.toggled.connect(lambda _: self._options_changed())
 
     def options(self) -> CharterOptions:
         return CharterOptions(
             confidentiality=self.confidentiality.text().strip(),
             paper="Letter" if self.paper.currentData() == "Letter" else "A4",
+            include_comments=self.include_comments.isChecked(),
         )
 
     def on_edit(self, edit: Edit) -> None:
@@ -184,14 +195,35 @@ class ExportPage(StepPage):
             "\n".join(
                 (
                     f"{part_title(part.number)}: {part.summary}"
-                    if part.number == "Appendix"
+                    if part.number in ("Appendix", "Changes")
                     else f"{part.number}  {part_title(part.number)}: {part.summary}"
                 )
                 for part in summary.parts
             )
         )
+        self.optional_parts.setText(self._optional_parts_text(summary))
         self.preview_note.setText(self.tr("Preparing the preview..."))
         self._preview_timer.start()
+
+    def _optional_parts_text(self, summary: CharterSummary) -> str:
+        """Which of the parts the charter prints only in some cases are in it this time."""
+        lines = []
+        for part in summary.optional_parts:
+            if part.kind == "comments":
+                lines.append(
+                    self.tr("In the charter: the parties' comments (Appendix A).")
+                    if part.included
+                    else self.tr("Left out: the parties' comments (they are often internal).")
+                )
+            elif part.included:
+                lines.append(
+                    self.tr("In the charter: what changed since version {version}.").format(
+                        version=summary.version - 1
+                    )
+                )
+            else:
+                lines.append(self.tr("No list of changes: this is the first version."))
+        return "\n".join(lines)
 
     def _show_status(self, summary: CharterSummary) -> None:
         state = (

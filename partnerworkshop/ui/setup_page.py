@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QSignalBlocker
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -77,6 +77,24 @@ class PartyPanel(QFrame):
         form.addRow(self.tr("Colour"), self.colour)
         layout.addLayout(form)
 
+        layout.addWidget(label(self.tr("Legal details, as the charter names the party"), "muted"))
+        legal = QFormLayout()
+        self.legal_name = _text_field(
+            self.tr("Party {side}: legal name").format(side=side),
+            self.tr("e.g. Northwind Logistics Limited"),
+        )
+        self.registration_number = _text_field(
+            self.tr("Party {side}: registration number").format(side=side),
+            self.tr("e.g. company number 04567890"),
+        )
+        self.registered_address = _text_field(
+            self.tr("Party {side}: registered address").format(side=side)
+        )
+        legal.addRow(self.tr("Legal name"), self.legal_name)
+        legal.addRow(self.tr("Registration no."), self.registration_number)
+        legal.addRow(self.tr("Registered address"), self.registered_address)
+        layout.addLayout(legal)
+
         layout.addWidget(label(self.tr("Representatives"), "muted"))
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("E-mail")])
@@ -117,7 +135,20 @@ class PartyPanel(QFrame):
 
         self.organisation.textEdited.connect(lambda text: self._set("organisation", text))
         self.short_label.textEdited.connect(lambda text: self._set("label", text))
-        for field in (self.organisation, self.short_label):
+        self.legal_name.textEdited.connect(lambda text: self._set("legal_name", text))
+        self.registration_number.textEdited.connect(
+            lambda text: self._set("registration_number", text)
+        )
+        self.registered_address.textEdited.connect(
+            lambda text: self._set("registered_address", text)
+        )
+        for field in (
+            self.organisation,
+            self.short_label,
+            self.legal_name,
+            self.registration_number,
+            self.registered_address,
+        ):
             field.editingFinished.connect(self._seal)
         self.colour.clicked.connect(self._choose_colour)
         self.add.clicked.connect(self._add)
@@ -192,6 +223,12 @@ class PartyPanel(QFrame):
         mark_with_party_colour(self, party.colour)
         _show_text(self.organisation, party.organisation)
         _show_text(self.short_label, party.label)
+        _show_text(self.legal_name, party.legal_name)
+        _show_text(self.registration_number, party.registration_number)
+        _show_text(self.registered_address, party.registered_address)
+        self.legal_name.setPlaceholderText(
+            party.organisation or self.tr("e.g. Northwind Logistics Limited")
+        )
         self.colour.setText(party.colour)
         swatch = QPixmap(32, 16)
         swatch.fill(QColor(party.colour))
@@ -286,6 +323,38 @@ class SetupPage(QWidget):
             parties.addWidget(self.parties[side], 0, column)
         layout.addLayout(parties)
 
+        layout.addWidget(label(self.tr("The charter's legal effect"), "title"))
+        charter = QFormLayout()
+        self.legal_effect = QComboBox()
+        self.legal_effect.setAccessibleName(self.tr("What the charter is, legally"))
+        for effect, text in (
+            ("shared_understanding", self.tr("A shared understanding, not legally binding")),
+            ("intent_to_negotiate", self.tr("A basis for negotiation, not legally binding")),
+            ("binding", self.tr("Legally binding on the parties")),
+        ):
+            self.legal_effect.addItem(text, effect)
+        self.legal_effect_note = label(role="muted")
+        self.effective_on_date = QCheckBox(self.tr("Takes effect on a set date"))
+        self.effective_on_date.setAccessibleName(
+            self.tr("The charter takes effect on a set date, not on the last signature")
+        )
+        self.effective_date = QDateEdit()
+        self.effective_date.setCalendarPopup(True)
+        self.effective_date.setDisplayFormat("d MMMM yyyy")
+        self.effective_date.setAccessibleName(self.tr("Effective date"))
+        self.effective_date.setMaximumDate(LAST_QDATE)
+        effective = QHBoxLayout()
+        effective.addWidget(self.effective_on_date)
+        effective.addWidget(self.effective_date)
+        effective.addStretch(1)
+        chosen = QVBoxLayout()
+        chosen.setSpacing(4)
+        chosen.addWidget(self.legal_effect)
+        chosen.addWidget(self.legal_effect_note)
+        charter.addRow(self.tr("Legal effect"), chosen)
+        charter.addRow(self.tr("Effective"), effective)
+        layout.addLayout(charter)
+
         layout.addWidget(label(self.tr("The questionnaire"), "title"))
         row = QHBoxLayout()
         self.template_choice = QComboBox()
@@ -311,6 +380,10 @@ class SetupPage(QWidget):
             field.editingFinished.connect(self._seal)
         self.date.dateChanged.connect(self._date_changed)
         self.date.editingFinished.connect(self._seal)
+        self.legal_effect.activated.connect(self._legal_effect_chosen)
+        self.effective_on_date.toggled.connect(self._effective_changed)
+        self.effective_date.dateChanged.connect(self._effective_changed)
+        self.effective_date.editingFinished.connect(self._seal)
         self.template_choice.activated.connect(self._template_chosen)
         self.open_template.clicked.connect(self._open_template)
 
@@ -323,7 +396,13 @@ class SetupPage(QWidget):
         self.refresh()
 
     def on_edit(self, edit: Edit) -> None:
-        if edit.touches("workshop") or edit.touches("parties") or edit.touches("template"):
+        if (
+            edit.touches("workshop")
+            or edit.touches("parties")
+            or edit.touches("template")
+            or edit.touches("agreement", "legal_effect")
+            or edit.touches("agreement", "effective_date")
+        ):
             self.refresh()
 
     def refresh(self) -> None:
@@ -349,6 +428,9 @@ class SetupPage(QWidget):
         self.date.setReadOnly(packed)
         self.template_choice.setEnabled(not packed)
         self.open_template.setEnabled(not packed)
+        for widget in (self.legal_effect, self.effective_on_date):
+            widget.setEnabled(not packed)
+        self._show_legal_effect()
         template = session.template
         index = self.template_choice.findData(template.id)
         if index < 0:
@@ -366,6 +448,52 @@ class SetupPage(QWidget):
             )
             + ("\n" + template.description if template.description else "")
         )
+
+    def _show_legal_effect(self) -> None:
+        assert self.editor is not None
+        agreement = self.editor.session.agreement
+        self.legal_effect.setCurrentIndex(self.legal_effect.findData(agreement.legal_effect))
+        notes = {
+            "shared_understanding": self.tr(
+                "The charter records what the parties understand together. It binds no one: "
+                "any commitment is made later, in definitive agreements."
+            ),
+            "intent_to_negotiate": self.tr(
+                "The charter is the basis on which the parties will negotiate definitive "
+                "agreements. It binds no one, not even to conclude them."
+            ),
+            "binding": self.tr(
+                "The charter binds the parties on the positions it records. Each party should "
+                "take legal advice before signing it."
+            ),
+        }
+        self.legal_effect_note.setText(notes[agreement.legal_effect])
+        self.legal_effect_note.setProperty(
+            "role", "warning" if agreement.legal_effect == "binding" else "muted"
+        )
+        self.legal_effect_note.style().unpolish(self.legal_effect_note)
+        self.legal_effect_note.style().polish(self.legal_effect_note)
+        day = agreement.effective_date
+        with QSignalBlocker(self.effective_on_date), QSignalBlocker(self.effective_date):
+            self.effective_on_date.setChecked(day is not None)
+            self.effective_date.setEnabled(day is not None and self.effective_on_date.isEnabled())
+            shown = day or self.editor.session.workshop.date or dt.date.today()
+            self.effective_date.setDate(QDate(shown.year, shown.month, shown.day))
+
+    def _legal_effect_chosen(self, index: int) -> None:
+        assert self.editor is not None
+        editor = self.editor
+        effect = self.legal_effect.itemData(index)
+        try_edit(self, lambda: editor.set_legal_effect(effect))
+
+    def _effective_changed(self) -> None:
+        assert self.editor is not None
+        editor = self.editor
+        day: dt.date | None = None
+        if self.effective_on_date.isChecked():
+            value = self.effective_date.date()
+            day = dt.date(value.year(), value.month(), value.day())
+        try_edit(self, lambda: editor.set_effective_date(day))
 
     def _set_workshop(self, name: WorkshopField, value: str) -> None:
         assert self.editor is not None

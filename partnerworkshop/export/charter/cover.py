@@ -24,7 +24,7 @@ def cover(layout: Layout) -> list[Flowable]:
     ]
     if page.subtitle:
         story.append(layout.plain(page.subtitle, "subtitle"))
-    story.append(Spacer(1, 6 * mm))
+    story.append(Spacer(1, 4 * mm))
 
     # One row per representative, so a long list can run on to the next page.
     rows: list[list[Any]] = [[], []]
@@ -71,23 +71,23 @@ def cover(layout: Layout) -> list[Flowable]:
         ),
         hAlign="LEFT",
     )
-    story += [parties, Spacer(1, 5 * mm)]
-    story.append(facts_table(layout, [*page.facts, *page.record_facts]))
-    story.append(Spacer(1, 5 * mm))
-    story.append(_legal_box(layout))
+    story += [parties, Spacer(1, 3 * mm)]
+    story.append(facts_table(layout, [*page.facts, *page.record_facts], compact=True))
     story.append(Spacer(1, 4 * mm))
+    story.append(_legal_box(layout))
+    story.append(Spacer(1, 3 * mm))
     verification = [
         layout.plain(page.fingerprint_title, "header"),
         layout.plain(page.fingerprint, "fingerprint"),
         layout.plain(page.fingerprint_note, "small"),
     ]
     story.append(_box(layout, verification))
-    story += [Spacer(1, 6 * mm), layout.contents_place]
+    story += [Spacer(1, 4 * mm), layout.contents_place]
     return story
 
 
-def facts_table(layout: Layout, facts: list[Fact]) -> Table:
-    return layout.table(
+def facts_table(layout: Layout, facts: list[Fact], *, compact: bool = False) -> Table:
+    table = layout.table(
         None,
         [
             [
@@ -101,14 +101,21 @@ def facts_table(layout: Layout, facts: list[Fact]) -> Table:
         ],
         [0.24, 0.76],
     )
+    if compact:  # the cover has the contents to hold too
+        table.setStyle(
+            TableStyle(
+                [("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+            )
+        )
+    return table
 
 
 def _legal_box(layout: Layout) -> Table:
     legal = layout.content.legal
-    lines = [layout.plain(legal.title, "header"), layout.plain(legal.statement, "cell")]
+    lines = [layout.plain(legal.title, "header"), layout.plain(legal.statement, "cell_spaced")]
     if legal.advice:
-        lines.append(layout.para(f"<b>{layout.text(legal.advice)}</b>", "cell"))
-    lines += [layout.plain(legal.effective, "cell"), layout.plain(legal.parts, "cell")]
+        lines.append(layout.para(f"<b>{layout.text(legal.advice)}</b>", "cell_spaced"))
+    lines += [layout.plain(legal.effective, "cell_spaced"), layout.plain(legal.parts, "cell")]
     return _box(layout, lines)
 
 

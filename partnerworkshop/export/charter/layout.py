@@ -147,7 +147,7 @@ class Bookmark:
 class ContentsPlace(Flowable):  # type: ignore[misc]
     """Room on the cover for the contents, drawn at the end when every page number is known."""
 
-    line_height = 13.0
+    line_height = 12.0
 
     def __init__(self, layout: Layout) -> None:
         super().__init__()

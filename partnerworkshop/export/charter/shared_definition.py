@@ -8,6 +8,8 @@ from reportlab.platypus import Flowable
 
 from .layout import Layout, RuledParagraph
 
+FIRST_LINES = 4
+
 
 def shared_definition(layout: Layout) -> list[Flowable]:
     part = layout.content.definition
@@ -16,8 +18,15 @@ def shared_definition(layout: Layout) -> list[Flowable]:
     if part.definition.placeholder:
         story.append(layout.set(part.definition, "body"))
     else:
-        # One paragraph however long: it runs on across pages with its rule beside it.
-        story.append(RuledParagraph(layout.plain(part.definition.words, "definition")))
+        # One paragraph however long: it runs on across pages with its rule beside it. Only
+        # its first lines are kept with the headings, so a long one starts on the same page.
+        paragraph = layout.plain(part.definition.words, "definition")
+        width = layout.width - RuledParagraph.indent
+        first_lines = FIRST_LINES * paragraph.style.leading
+        pieces = [paragraph]
+        if paragraph.wrap(width, layout.page_height)[1] > 2 * first_lines:
+            pieces = paragraph.split(width, first_lines + 1) or [paragraph]
+        story += [RuledParagraph(piece) for piece in pieces]
     story.append(layout.subheading(part.kind_title))
     story.append(layout.set(part.kind, "body"))
     story.append(layout.subheading(part.principles_title))

@@ -40,7 +40,9 @@ def shoot(
 ) -> None:
     app = create_application()
     apply_theme(app, zoom)
-    window = MainWindow(UserFiles())
+    user_files = UserFiles()
+    user_files.preferences.zoom = zoom  # the toolbar fits itself to the zoom it is told
+    window = MainWindow(user_files)
     window.set_document(session(), None)
     window.resize(*SIZE)
     window.show()

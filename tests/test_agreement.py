@@ -11,6 +11,7 @@ from partnerworkshop.model.agreement import (
     agreement_check,
     agreement_progress,
     draft_definition,
+    halfway_share,
     proposed_kind,
 )
 from partnerworkshop.model.analysis import analyse
@@ -67,6 +68,25 @@ def test_a_close_item_is_never_agreed_with_two_values() -> None:
     assert position.statement == (
         "Contoso has 60% of the say over the key decisions about the joint work and Northwind 40%."
     )
+
+
+def test_a_close_split_proposes_the_share_halfway_rounded_toward_the_even_split() -> None:
+    session = example_session()
+    editor = SessionEditor(session)
+    split = "governance.decision_say"  # Northwind 30, Contoso 50
+    assert halfway_share(session, split) == 40
+    editor.set_answer("A", split, 35)
+    editor.set_answer("B", split, 40)
+    assert halfway_share(session, split) == 38, "37.5 is rounded toward 50/50"
+    editor.set_answer("A", split, 65)
+    editor.set_answer("B", split, 60)
+    assert halfway_share(session, split) == 62, "the mirrored split rounds the mirrored way"
+    editor.set_answer("A", split, 0)
+    editor.set_answer("B", split, 1)
+    assert halfway_share(session, split) == 1
+    editor.set_answer("B", split, None)
+    assert halfway_share(session, split) is None, "one party has not answered"
+    assert halfway_share(session, "name.importance") is None, "not a split"
 
 
 def test_several_close_items_are_settled_at_once_each_with_its_own_value() -> None:

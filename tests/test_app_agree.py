@@ -14,6 +14,7 @@ from ui_driver import click, type_into, type_text, visible_texts
 from partnerworkshop.model.agreement import agreement_progress
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.kinds import RelationshipKind
+from partnerworkshop.model.positions import position_of
 from partnerworkshop.model.session import Signatory
 from partnerworkshop.model.storage import save_session
 from partnerworkshop.model.template import SingleChoiceQuestion, SplitQuestion
@@ -411,7 +412,7 @@ def test_several_close_items_settled_at_once(window: MainWindow) -> None:
     importance, _ = dialog.choices["name.importance"]
     importance.setCurrentIndex(2)  # Contoso's answer
     say, _ = dialog.choices["governance.decision_say"]
-    say.setCurrentIndex(3)  # another share both accept
+    say.setCurrentIndex(4)  # another share both accept
     share = dialog.shares["governance.decision_say"]
     assert share.isEnabled() and share.value() == 40
     share.setValue(45)
@@ -428,6 +429,50 @@ def test_several_close_items_settled_at_once(window: MainWindow) -> None:
     assert "governance.management" not in items, "left for now"
     window.undo_action.trigger()
     assert "name.importance" not in items and "governance.decision_say" not in items
+
+
+HALFWAY = "Agree 40 / 60, halfway between the answers: Northwind 40%, Contoso 60%"
+HALFWAY_STATEMENT = (
+    "Contoso has 60% of the say over the key decisions about the joint work and Northwind 40%."
+)
+
+
+def test_a_close_split_is_agreed_halfway_in_one_click(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    split = "governance.decision_say"  # Northwind 30, Contoso 50
+    _open(page, split)
+    button = page.panel.halfway_button
+    assert button is not None and button.isVisible() and button.text() == HALFWAY
+    click(button)
+    item = session.agreement.items[split]
+    assert (item.resolution, item.value) == ("agreed", 40)
+    assert position_of(session, split).statement == HALFWAY_STATEMENT
+    assert page.panel.statement.text() == f"In the charter: {HALFWAY_STATEMENT}"
+    assert page.panel.choice_buttons["agreed"].isChecked()
+    assert not page.panel.halfway_button.isVisible()
+    window.undo_action.trigger()
+    assert split not in session.agreement.items, "one undo step"
+    assert page.panel.halfway_button.isVisible()
+
+
+def test_a_close_split_is_agreed_halfway_in_the_close_items_dialog(window: MainWindow) -> None:
+    page = _agree(window)
+    session = window.session
+    split = "governance.decision_say"
+    click(page.settle_close)
+    dialog = page.quick_dialog
+    assert dialog is not None
+    say, _ = dialog.choices[split]
+    assert say.itemText(3) == HALFWAY
+    say.setCurrentIndex(3)
+    assert not dialog.shares[split].isEnabled()
+    click(dialog.settle)
+    item = session.agreement.items[split]
+    assert (item.resolution, item.value) == ("agreed", 40)
+    assert position_of(session, split).statement == HALFWAY_STATEMENT
+    window.undo_action.trigger()
+    assert split not in session.agreement.items
 
 
 def test_the_agreed_kind_is_proposed_from_the_kind_question(window: MainWindow) -> None:

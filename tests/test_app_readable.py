@@ -132,3 +132,32 @@ def test_compare_puts_the_headline_and_agenda_first_and_no_list_scrolls_inside_t
     agenda_tab = page.tabs.widget(0)
     tall_enough = agenda_tab.sizeHint().height() + page.tabs.tabBar().height() + 40
     assert page.tabs.height() <= tall_enough, "the tabs are as tall as the tab shown"
+
+
+def test_at_the_largest_zoom_the_answer_step_never_scrolls_sideways(zoomed: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = zoomed
+    window.resize(1366, 768)
+    _zoom_to(window, 250)
+    window.go_to_step(1)
+    QApplication.processEvents()
+    page = window.answer_page
+    content = page.scroll_area.widget()
+    assert content.minimumSizeHint().width() <= page.scroll_area.viewport().width()
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0
+    assert page.sections.horizontalScrollBar().maximum() == 0
+
+
+def test_at_the_largest_zoom_the_compare_step_never_scrolls_sideways(zoomed: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    window = zoomed
+    window.resize(1280, 720)
+    _zoom_to(window, 250)
+    window.go_to_step(2)
+    QApplication.processEvents()
+    page = window.compare_page
+    QApplication.processEvents()
+    assert page.scroll_area.horizontalScrollBar().maximum() == 0
+    assert page.why_button.isVisible() and page.figures_button.isVisible()

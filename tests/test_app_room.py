@@ -341,3 +341,22 @@ def test_time_boxes_are_set_shown_to_the_room_warned_about_and_saved(
     path = tmp_path / "timed.pws.json"
     window._save_to(path)
     assert load_session(path).time_boxes == window.editor.session.time_boxes
+
+
+def test_the_room_sees_which_choices_only_one_party_made(window: Any, qtbot: Any) -> None:
+    from partnerworkshop.model.catalog import example_session
+
+    window.set_document(example_session(), None)
+    view = _present(window, qtbot)
+    editor = window.editor
+    question = next(q for q in editor.session.template.questions() if q.kind == "multiple")
+    options = question.option_ids()
+    editor.set_answer("A", question.id, [options[0], options[1]])
+    editor.set_answer("B", question.id, [options[1], options[2]])
+    window.show_question(question.id)
+    shown = _room_text(view)
+    only_a = question.option(options[0]).label
+    shared = question.option(options[1]).label
+    assert f"{only_a} (only Northwind)" in shown
+    assert f"{question.option(options[2]).label} (only Contoso)" in shown
+    assert shared in shown and f"{shared} (only" not in shown

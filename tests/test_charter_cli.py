@@ -150,3 +150,25 @@ def test_export_warns_about_characters_it_cannot_draw(
     assert code == 0
     assert "warning: The charter's fonts cannot draw 3 characters" in err
     assert "fonts-wqy-microhei" in err
+
+
+def test_export_prints_comments_only_when_asked(
+    session_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session = load_session(session_file)
+    SessionEditor(session).set_comment("B", "sharing.costs", "Internally a key account.")
+    save_session(session, session_file)
+
+    def text(pdf: Path) -> str:
+        return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(pdf).pages)
+
+    plain, with_comments = tmp_path / "plain.pdf", tmp_path / "comments.pdf"
+    assert run_cli(capsys, "export", str(session_file), "-o", str(plain))[0] == 0
+    assert "Internally a key account." not in text(plain)
+    code, out, _ = run_cli(
+        capsys, "export", str(session_file), "-o", str(with_comments), "--include-comments"
+    )
+    assert code == 0
+    assert "Comment: Internally a key account." in text(with_comments)
+    assert "version      2 (new version" in out, "what the charter prints changed"
+    assert "Changes since version 1" in text(with_comments)

@@ -24,7 +24,7 @@ from .base import SIDES, Side
 from .kinds import RelationshipKind
 from .positions import agreed_positions, party_names, position_of
 from .session import AgreementItem, Session
-from .template import Question, Section, SingleChoiceQuestion
+from .template import Question, Section, SingleChoiceQuestion, SplitQuestion
 
 AgreementStatus = Literal["draft", "agreed"]
 
@@ -144,6 +144,24 @@ def agreement_progress(session: Session, analysis: Analysis | None = None) -> Ag
         resolved_items=frozenset(resolved),
         parked_items=frozenset(parked),
     )
+
+
+def halfway_share(session: Session, question_id: str) -> int | None:
+    """The share halfway between the two parties' answers to a split, for the room to agree in
+    one click; None unless the question is a split both parties answered.
+
+    Shares are whole percentages, so an odd midpoint (35 and 40) is rounded toward the even
+    split (38): neither party is favoured, and swapping the parties mirrors the share.
+    """
+    if not isinstance(session.template.question(question_id), SplitQuestion):
+        return None
+    share_a, share_b = (session.answer(side, question_id).value for side in SIDES)
+    if not isinstance(share_a, int) or not isinstance(share_b, int):
+        return None
+    doubled = share_a + share_b
+    if doubled % 2 == 0:
+        return doubled // 2
+    return (doubled + 1) // 2 if doubled < 100 else (doubled - 1) // 2
 
 
 def agenda_by_theme(

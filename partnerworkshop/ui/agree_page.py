@@ -47,6 +47,7 @@ from ..model.agreement import (
     agreement_check,
     agreement_progress,
     draft_definition,
+    halfway_share,
     proposed_kind,
 )
 from ..model.analysis import Analysis
@@ -126,6 +127,14 @@ def _show_line(field: QLineEdit, text: str) -> None:
         field.setText(text)
 
 
+def halfway_choice(names: dict[Side, str], share: int) -> str:
+    """The one-click choice of the share halfway between the parties' answers to a split."""
+    return QCoreApplication.translate(
+        "AgreePage", "Agree {share_a} / {share_b}, halfway between the answers: {a} {share_a}%, "
+        "{b} {share_b}%"
+    ).format(share_a=share, share_b=100 - share, a=names["A"], b=names["B"])
+
+
 def question_numbers(template: Questionnaire) -> dict[str, str]:
     """Each question's number as the Answer step shows it: section, then question ("2.3")."""
     return {
@@ -189,12 +198,23 @@ class ItemPanel(QWidget):
             self.tr("Park it as an open issue, with an owner and a due date"),
         )
         self.choice_buttons: dict[Choice, QRadioButton] = {}
+        self.halfway = halfway_share(session, question_id)
+        self.halfway_button: QPushButton | None = None
         for index, (choice, text) in enumerate(zip(CHOICES, texts, strict=True)):
             button = QRadioButton(text)
             button.setAccessibleName(text)
             self.choices.addButton(button, index)
             self.choice_buttons[choice] = button
             layout.addWidget(button)
+        if self.halfway is not None:
+            # Beside the adoptions: the share in between is as quick to agree as either answer.
+            share = self.halfway
+            halfway = QPushButton(halfway_choice(dict(zip(SIDES, names, strict=True)), share))
+            halfway.setAccessibleName(halfway.text())
+            halfway.clicked.connect(lambda: self._agree_share(share))
+            after_adoptions = layout.indexOf(self.choice_buttons["adopt_b"]) + 1
+            layout.insertWidget(after_adoptions, halfway, 0, Qt.AlignmentFlag.AlignLeft)
+            self.halfway_button = halfway
         adoptions: tuple[tuple[Side, Choice], ...] = (("A", "adopt_a"), ("B", "adopt_b"))
         for side, choice in adoptions:
             if not session.answer(side, question_id).is_answered:
@@ -326,9 +346,11 @@ class ItemPanel(QWidget):
         self.reopen.setVisible(carried)
         self.state.setText(self.page.state_text(self.question_id))
         settled = progress is not None and progress.is_settled(self.question_id)
-        self.quick_hint.setVisible(
-            progress is not None and self.question_id in progress.quick and not settled
-        )
+        quick = progress is not None and self.question_id in progress.quick
+        self.quick_hint.setVisible(quick and not settled)
+        if self.halfway_button is not None:
+            agreed_halfway = item.resolution == "agreed" and item.value == self.halfway
+            self.halfway_button.setVisible(quick and not agreed_halfway)
         position = position_of(session, self.question_id)
         self.statement.setText(
             self.tr("In the charter: {statement}").format(statement=position.statement)
@@ -370,6 +392,11 @@ class ItemPanel(QWidget):
             try_edit(self, lambda: editor.resolve(question_id, None))
         self.refresh()
 
+    def _agree_share(self, share: int) -> None:
+        editor, question_id = self.editor, self.question_id
+        try_edit(self, lambda: editor.resolve(question_id, "agreed", value=share))
+        self.refresh()
+
     def _agreed_value(self, value: Any) -> None:
         editor, question_id = self.editor, self.question_id
         try_edit(self, lambda: editor.resolve(question_id, "agreed", value=value))
@@ -386,8 +413,8 @@ def _enable_on(widget: QWidget, index: int, chosen: int) -> None:
 class QuickItemsDialog(QDialog):
     """Several items with close answers, each settled with its own one value, in one go.
 
-    Each row offers Party A's answer, Party B's answer and, for a split, a share both accept;
-    "Leave for now" keeps an item on the agenda.
+    Each row offers Party A's answer, Party B's answer and, for a split, the share halfway
+    between them or another share both accept; "Leave for now" keeps an item on the agenda.
     """
 
     def __init__(self, page: AgreePage, question_ids: list[str]) -> None:
@@ -438,15 +465,16 @@ class QuickItemsDialog(QDialog):
                 )
                 options.append((resolution, answer.value))
             grid.addWidget(combo, 2 * row + 1, 0)
-            if isinstance(question, SplitQuestion):
-                values = [session.answer(side, question_id).value for side in SIDES]
-                assert all(isinstance(value, int) for value in values)
+            halfway = halfway_share(session, question_id)
+            if halfway is not None:
+                combo.addItem(halfway_choice(names, halfway))
+                options.append(("agreed", halfway))
                 combo.addItem(self.tr("Another share both accept"))
                 options.append(None)
                 share = QSpinBox()
                 share.setRange(0, 100)
                 share.setSuffix(self.tr("% for {name}").format(name=names["A"]))
-                share.setValue(round(sum(values) / 2))  # type: ignore[arg-type]
+                share.setValue(halfway)
                 share.setAccessibleName(
                     self.tr("Share both accept for question {number}").format(
                         number=numbers[question_id]

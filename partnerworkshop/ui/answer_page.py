@@ -36,7 +36,7 @@ from ..model.progress import section_progress
 from ..model.session import Answer, AnsweringMode, Importance, Session
 from ..model.template import AnswerValue, Question, Section
 from . import dialogs
-from .answer_inputs import PlainTextField, TextInput, make_input
+from .answer_inputs import ChoiceRow, PlainTextField, TextInput, make_input
 from .common import label, party_name, plain_tooltip, try_edit
 from .icons import icon
 from .respondents import answer_in_words, respondent_label, respondent_short_label
@@ -108,12 +108,14 @@ class PartyColumn(QFrame):
         self.input = make_input(question, who, names, colours)
         layout.addWidget(self.input)
 
-        self.not_sure = QCheckBox(self.tr("Not sure / needs discussion"))
+        self.not_sure = QCheckBox()
         self.not_sure.setAccessibleName(
             self.tr("{who}: not sure / needs discussion").format(who=who)
         )
-        self.not_sure.setVisible(question.allow_not_sure)
-        layout.addWidget(self.not_sure)
+        # Its words wrap like a choice's, so that a narrow column at a large zoom still fits.
+        not_sure_row = ChoiceRow(self.not_sure, self.tr("Not sure / needs discussion"), "")
+        not_sure_row.setVisible(question.allow_not_sure)
+        layout.addWidget(not_sure_row)
 
         row = QHBoxLayout()
         row.addWidget(label(self.tr("Importance:"), "muted", wrap=False))
@@ -372,6 +374,9 @@ class AnswerPage(QWidget):
         self.sections.setObjectName("sections")
         self.sections.setAccessibleName(self.tr("Sections"))
         self.sections.setWordWrap(True)
+        # Long titles wrap within the list's width instead of running past it.
+        self.sections.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sections.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.sections.currentRowChanged.connect(self._section_chosen)
         splitter.addWidget(self.sections)
 

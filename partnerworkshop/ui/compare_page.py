@@ -665,6 +665,37 @@ class Disclosure(QToolButton):
         self.setText(("\u25be  " if shown else "\u25b8  ") + self.words)
 
 
+class FlexibleRow(QWidget):
+    """Widgets side by side while they fit, one under the other when they do not (a large zoom
+    on a small screen), so that the page never needs to scroll sideways."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+
+    def _widgets(self) -> list[QWidget]:
+        items = (self.row.itemAt(i) for i in range(self.row.count()))
+        return [w for item in items if item is not None and (w := item.widget()) is not None]
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        widths = [widget.minimumSizeHint().width() for widget in self._widgets()] or [0]
+        return QSize(max(widths), self.row.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        widgets = self._widgets()
+        needed = sum(w.sizeHint().width() for w in widgets) + self.row.spacing() * len(widgets)
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if needed <= event.size().width()
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.row.direction() != direction:
+            self.row.setDirection(direction)
+            self.updateGeometry()
+
+
 class ChartRow(QWidget):
     """The two charts side by side, one above the other when the window is too narrow."""
 
@@ -777,7 +808,8 @@ class ComparePage(StepPage):
         layout.addWidget(self.unsettled_note)
 
         # The details behind the headline and the figure, each one click away.
-        toggles = QHBoxLayout()
+        self.toggles = FlexibleRow()
+        toggles = self.toggles.row
         toggles.setSpacing(16)
         self.why_button = Disclosure(
             self.tr("Why? The answers behind each reading"),
@@ -789,7 +821,7 @@ class ComparePage(StepPage):
         )
         toggles.addWidget(self.figures_button)
         toggles.addStretch(1)
-        layout.addLayout(toggles)
+        layout.addWidget(self.toggles)
         self.why_panel = QWidget()
         self.why_layout = QHBoxLayout(self.why_panel)
         self.why_layout.setContentsMargins(0, 0, 0, 0)

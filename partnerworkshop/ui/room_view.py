@@ -19,7 +19,7 @@ from ..model.base import SIDES, Side
 from ..model.edits import Edit, SessionEditor
 from ..model.progress import overall_progress, section_progress
 from ..model.session import AgreementItem, Answer, Session
-from ..model.template import Section
+from ..model.template import AnswerValue, MultipleChoiceQuestion, Question, Section
 from .answer_page import visible_sides
 from .common import (
     answer_in_words,
@@ -318,14 +318,21 @@ class RoomView(QWidget):
         names: dict[Side, str] = {side: party_name(session, side) for side in SIDES}
         cards = QGridLayout()
         cards.setHorizontalSpacing(self.text_size)
+        values = {side: session.answer(side, question_id).value for side in SIDES}
+        several = isinstance(question, MultipleChoiceQuestion) and all(
+            isinstance(value, list) for value in values.values()
+        )
         for column, side in enumerate(SIDES):
             answer = session.answer(side, question_id)
             card = self._card(side)
             layout = card.layout()
             assert isinstance(layout, QVBoxLayout)
             layout.addWidget(_label(names[side], "muted"))
-            words = answer_in_words(question, answer, names)
-            layout.addWidget(_label(words or self.tr("No answer yet"), "answer"))
+            if several and values[side]:
+                self._chosen_options(layout, question, values, side, names)
+            else:
+                words = answer_in_words(question, answer, names)
+                layout.addWidget(_label(words or self.tr("No answer yet"), "answer"))
             layout.addStretch(1)
             cards.addWidget(card, 0, column)
             cards.setColumnStretch(column, 1)
@@ -348,6 +355,30 @@ class RoomView(QWidget):
             row.addWidget(badge)
             row.addStretch(1)
             self.body.addLayout(row)
+
+    def _chosen_options(
+        self,
+        layout: QVBoxLayout,
+        question: Question,
+        values: dict[Side, AnswerValue | None],
+        side: Side,
+        names: dict[Side, str],
+    ) -> None:
+        """One line per option chosen; those the other party did not choose are marked."""
+        other: Side = "B" if side == "A" else "A"
+        chosen, theirs = values[side], values[other]
+        assert isinstance(chosen, list) and isinstance(theirs, list)
+        for option_id in chosen:
+            words = question.describe_value([option_id])
+            if option_id in theirs:
+                layout.addWidget(_label(words))
+            else:
+                layout.addWidget(
+                    _label(
+                        self.tr("{option} (only {name})").format(option=words, name=names[side]),
+                        "answer",
+                    )
+                )
 
     def _show_comparison(self, session: Session) -> None:
         assert self.editor is not None

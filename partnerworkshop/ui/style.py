@@ -20,6 +20,8 @@ INDICATOR_SIZE = 14
 """Radio buttons' and check boxes' indicators at 100% (pixels); zoom scales them."""
 TOOLBAR_ICON_SIZE = 18
 """The toolbar's icons at 100% (pixels); zoom scales them."""
+BUTTON_ICON_SIZE = 16
+"""The icons on buttons in the steps at 100% (pixels); zoom scales them."""
 ZOOM_STEPS = (70, 80, 90, 100, 110, 125, 150, 175, 200, 250)
 
 
@@ -63,6 +65,7 @@ def style_sheet(zoom: int) -> str:
         return f"{point_size(zoom, scale):.1f}pt"
 
     indicator = round(INDICATOR_SIZE * zoom / 100)
+    button_icon = round(BUTTON_ICON_SIZE * zoom / 100)
 
     return f"""
     QMainWindow, QWidget#page {{ background: {PAPER}; }}
@@ -83,6 +86,7 @@ def style_sheet(zoom: int) -> str:
     QListWidget#sections::item {{ padding: 6px; border-bottom: 1px solid #EEECE7; }}
     QListWidget#sections::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}
     QRadioButton:focus, QCheckBox:focus {{ background: {ACCENT_SOFT}; border-radius: 3px; }}
+    QPushButton, QWidget#page QToolButton {{ icon-size: {button_icon}px; }}
     QRadioButton::indicator, QCheckBox::indicator {{ width: {indicator}px; height: {indicator}px; }}
     QWidget[choice="chosen"] {{ background: {ACCENT_SOFT}; border: 1px solid {ACCENT};
                                border-radius: 4px; }}

@@ -32,6 +32,7 @@ from .layout import (
     PAPER_SIZES,
     Bookmark,
     Heading,
+    KeepWithNext,
     Layout,
     OutlineMark,
 )
@@ -147,6 +148,7 @@ def draw_charter(content: CharterContent) -> CharterPdf:
         creator=metadata.creator,
         invariant=1,  # the same content gives the same bytes
         initialFontName=REGULAR,  # the font each page starts with, so it is embedded too
+        keepTogetherClass=KeepWithNext,
     )
     frame = Frame(
         MARGIN_X,

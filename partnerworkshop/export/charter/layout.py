@@ -22,11 +22,13 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     FrameBreak,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Table,
     TableStyle,
 )
+from reportlab.platypus.flowables import _listWrapOn
 
 from ..charts import PartyStyle
 from ..fonts import BOLD, REGULAR, CharterFonts, ShapedParagraph
@@ -446,3 +448,25 @@ class RuledParagraph(Flowable):  # type: ignore[misc]
         self.canv.setLineWidth(self.rule)
         self.canv.line(self.rule / 2, 0, self.rule / 2, self.height)
         self.paragraph.drawOn(self.canv, self.indent, 0)
+
+
+class KeepWithNext(KeepTogether):  # type: ignore[misc]
+    """Headings (and the lines that lead into a table) kept with what follows them.
+
+    The whole group moves to the next page only when not even the start of what follows fits
+    under the headings: a long table or paragraph starts under its heading, on this page.
+    """
+
+    safety = 6.0
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        *leading, last = self._content
+        if leading:
+            _, used = _listWrapOn(leading, available_width, self.canv)
+            gap = max(leading[-1].getSpaceAfter(), last.getSpaceBefore()) + self.safety
+            room = available_height - used - gap
+            parts: list[Flowable] = last.split(available_width, room) if room > 0 else []
+            if len(parts) >= 2:
+                return [*leading, *parts]
+        result: list[Flowable] = super().split(available_width, available_height)
+        return result

@@ -489,6 +489,54 @@ def largest_session() -> Session:
 # --- the report -------------------------------------------------------------------------------
 
 
+def _with_comment(session: Session, comment: str) -> Session:
+    changed = session.model_copy(deep=True)
+    question = next(iter(changed.template.questions())).id
+    answer = changed.answer("A", question)
+    changed.answers.A[question] = answer.model_copy(update={"comment": comment})
+    return changed
+
+
+ORDINARY_PROSE = "The parties review the service together every quarter and agree what changes. "
+
+
+def line_break_sessions() -> tuple[Session, Session]:
+    """The example with a comment of 16,000 line breaks, and with as much ordinary text."""
+    base = agreed_example()
+    broken = "x\n" * 16_000
+    ordinary = (ORDINARY_PROSE * (len(broken) // len(ORDINARY_PROSE) + 1))[: len(broken)]
+    return _with_comment(base, broken), _with_comment(base, ordinary)
+
+
+def long_option_sessions() -> tuple[Session, Session]:
+    """The example with a ranking of 300 options of 500-character labels, answered by both
+    parties, and with 300 short labels and as much ordinary text in the ranking's comments."""
+    from partnerworkshop.model.session import Session as SessionModel
+
+    raw = agreed_example().model_dump(mode="json")
+    question = next(
+        question
+        for section in raw["template"]["sections"]
+        for question in section["questions"]
+        if question["kind"] == "ranking"
+    )
+    raw["agreement"]["items"].pop(question["id"], None)
+
+    def ranked(label_length: int, comment: str) -> Session:
+        question["options"] = [
+            {"id": f"o{n}", "label": (f"{n} " + ORDINARY_PROSE * 8)[:label_length]}
+            for n in range(300)
+        ]
+        ids = [option["id"] for option in question["options"]]
+        raw["answers"]["A"][question["id"]] = {"value": ids, "comment": comment}
+        raw["answers"]["B"][question["id"]] = {"value": ids[::-1], "comment": comment}
+        return SessionModel.model_validate(raw)
+
+    labels = 300 * 500
+    prose = (ORDINARY_PROSE * (labels // len(ORDINARY_PROSE) + 1))[: labels // 2]
+    return ranked(500, ""), ranked(12, prose)
+
+
 def qt_platform() -> str:
     """Off screen unless a display is available or a platform was chosen (set for all)."""
     if not os.environ.get("QT_QPA_PLATFORM") and not (
@@ -574,6 +622,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     tiny_values = Figure("Refuse a file as large as allowed, of tiny values", "ms", Target(1))
     broken = Figure(f"Load the slowest of {BROKEN_FILES} broken files", "ms", Target(1))
+    line_breaks = Figure(
+        "Export with a comment of 16,000 line breaks, beside as much ordinary text",
+        "s",
+        Target(3, ratio=True),
+    )
+    long_options = Figure(
+        "Export with a 300-option ranking of 500-character labels, beside as much ordinary text",
+        "s",
+        Target(3, ratio=True),
+    )
 
     from partnerworkshop.model.catalog import example_session
     from partnerworkshop.model.storage import save_session
@@ -613,6 +671,15 @@ def main(argv: list[str] | None = None) -> int:
                 workspace, large_file, runs.large_exports
             )
             large_export.name = f"Export the {large_name} charter, {pages} pages (in process)"
+        with feature(line_breaks, long_options):
+            from partnerworkshop.export.charter import charter_pdf
+
+            for figure, (pathological, ordinary) in (
+                (line_breaks, line_break_sessions()),
+                (long_options, long_option_sessions()),
+            ):
+                figure.value = timed(lambda s=pathological: charter_pdf(s), runs.large_exports)
+                figure.baseline = timed(lambda s=ordinary: charter_pdf(s), runs.large_exports)
         with feature(analysis, large_analysis):
             from partnerworkshop.model.analysis import analyse
 
@@ -656,6 +723,8 @@ def main(argv: list[str] | None = None) -> int:
         export,
         export_in_process,
         large_export,
+        line_breaks,
+        long_options,
         memory,
         large_memory,
         save,

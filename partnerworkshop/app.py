@@ -813,3 +813,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # the last resort: a message, never a traceback
+        report(
+            f"{PROG}: an unexpected problem stopped the command ({type(error).__name__}: "
+            f"{str(error)[:200]}); please report it"
+        )
+        return 2

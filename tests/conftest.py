@@ -116,6 +116,11 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
     )
     monkeypatch.setattr(
         module,
+        "ask_open_elsewhere",
+        lambda parent, text, details: script._next("ask_open_elsewhere", text, details),
+    )
+    monkeypatch.setattr(
+        module,
         "open_file_name",
         lambda parent, title, folder, filters: script._next("open_file_name", title, filters),
     )

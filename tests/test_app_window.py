@@ -411,3 +411,38 @@ def test_a_killed_app_loses_no_edit_older_than_two_seconds(
     session = restarted.editor.session
     assert session.workshop.title.startswith("Edit one")
     assert session.answer("A", "name.kind_in_mind").value is not None
+
+
+@pytest.mark.qt_no_exception_capture
+def test_an_unexpected_error_shows_a_plain_message_and_keeps_the_work(
+    window: MainWindow, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "excepthook", window.last_resort)
+    window.editor.set_workshop("title", "Work not yet saved")
+
+    def broken() -> None:
+        raise RuntimeError("a part of the app that fails")
+
+    monkeypatch.setattr(window.outside(), "export_sheet", broken)
+    window.export_sheet_action.trigger()
+
+    [(_, title, text, details)] = dialogs.warnings()
+    assert title == "Something went wrong"
+    assert "recovery copy" in text
+    assert "Traceback" not in text + details
+    [entry] = window.user_files.recovery.entries()
+    assert entry.title == "Work not yet saved"
+    assert window.isVisible()
+
+
+def test_the_app_installs_the_last_resort(
+    themed_app: Any, user_folders: Path, dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerworkshop.ui.application import build_window
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    window = build_window()
+    try:
+        assert sys.excepthook == window.last_resort
+    finally:
+        window.close()

@@ -341,3 +341,19 @@ def test_every_sheet_the_app_writes_it_reads_back(
     assert parse_answer_sheet(answer_sheet_bytes(session, side), session, side, Path("s")) == (
         expected
     )
+
+
+def test_an_unexpected_error_in_a_command_is_a_message_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], session_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partnerworkshop import app
+
+    def broken(_: object) -> int:
+        raise OverflowError("date value out of range")
+
+    summary, arguments, _ = app.COMMANDS["fingerprint"]
+    monkeypatch.setitem(app.COMMANDS, "fingerprint", (summary, arguments, broken))
+    code, _, err = run_cli(capsys, "fingerprint", session_file)
+    assert code == 2
+    assert "an unexpected problem stopped the command (OverflowError" in err
+    assert "Traceback" not in err

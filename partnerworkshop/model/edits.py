@@ -38,7 +38,7 @@ from .session import (
     Session,
     Signatory,
 )
-from .storage import plain_message
+from .storage import fit_problems, plain_message
 from .template import AnswerValue, AnswerValueError, Question, Questionnaire
 from .timing import BoxKind, TimeBoxes
 
@@ -244,6 +244,13 @@ class SessionEditor:
             for change in reversed(applied):
                 set_at(self.session, change.path, change.old)
             raise EditError(_first_message(error)) from None
+        too_big = fit_problems(self.session)
+        if too_big:
+            for change in reversed(applied):
+                set_at(self.session, change.path, change.old)
+            raise EditError(
+                f"This change would make the session too large to open again: {too_big[0]}."
+            )
         changes.extend(self._back_to_draft_if_unsettled(changes))
         edit = Edit(edit.action, changes, edit.merge_key)
         if self._undone:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from ..errors import PartnerworkshopError
 from .base import Side
-from .edits import ABSENT, Change, Edit
+from .edits import ABSENT, Change, Edit, set_at
 from .session import Answer, Session
+from .storage import fit_problems
 from .template import AnswerValueError, Question, SplitQuestion, TextQuestion, short_text
 
 # The UI names this action "imported answers" in its undo menu.
@@ -147,16 +148,29 @@ def plan_incoming(
         else:
             conflicts.append(item)
     if representative is None:
-        return AnswersPlan(side, new, conflicts, unchanged)
-    return AnswersPlan(
-        side,
-        new,
-        conflicts,
-        unchanged,
-        representative=representative,
-        held=dict(held),
-        switches_to_individual=not session.party(side).answers_individually,
-    )
+        plan = AnswersPlan(side, new, conflicts, unchanged)
+    else:
+        plan = AnswersPlan(
+            side,
+            new,
+            conflicts,
+            unchanged,
+            representative=representative,
+            held=dict(held),
+            switches_to_individual=not session.party(side).answers_individually,
+        )
+    _check_fits(session, plan)
+    return plan
+
+
+def _check_fits(session: Session, plan: AnswersPlan) -> None:
+    """Refuse answers that would make the session too large to open again once saved."""
+    taken = session.model_copy(deep=True)
+    for change in plan.changes(replace=True):
+        set_at(taken, change.path, change.new)
+    problems = fit_problems(taken)
+    if problems:
+        raise AnswersRefused([f"with these answers, {problem}" for problem in problems])
 
 
 def _checked(question: Question, answer: Answer) -> Answer:

@@ -515,11 +515,75 @@ def template_to_json(template: Questionnaire) -> str:
 
 
 def save_session(session: Session, path: Path | str, *, keep_backup: bool = True) -> None:
-    """Write the session to ``path`` atomically; stamps its modified time on success."""
+    """Write the session to ``path`` atomically; stamps its modified time on success.
+
+    A session the app could not open again is refused (FileProblem) and nothing is written.
+    """
     path = Path(path)
     stamped = session.model_copy(update={"modified": now()})
-    write_atomically(path, session_to_json(stamped).encode("utf-8"), keep_backup=keep_backup)
+    data = session_to_json(stamped).encode("utf-8")
+    problems = fit_problems(stamped, data)
+    if problems:
+        raise FileProblem(path, [*problems, "nothing was saved"])
+    write_atomically(path, data, keep_backup=keep_backup)
     session.modified = stamped.modified
+
+
+# --- what a file can hold -------------------------------------------------------------------
+
+# The questionnaires measured last, with their measures: a questionnaire is replaced whole,
+# never changed in place, so it is measured once however often the session is checked.
+_MEASURED_TEMPLATES: list[tuple[Questionnaire, tuple[int, int]]] = []
+_TEMPLATES_KEPT = 4
+
+
+def _measured_template(template: Questionnaire) -> tuple[int, int]:
+    """The values in the questionnaire and the bytes it takes inside a saved session."""
+    for known, measure in _MEASURED_TEMPLATES:
+        if known is template:
+            return measure
+    values, _ = measure_values(template.model_dump(mode="json"))
+    saved = template.model_dump_json(indent=2).encode("utf-8")
+    # Inside a session, each of its lines but the first is indented by two more spaces.
+    measure = (values, len(saved) + 2 * saved.count(b"\n"))
+    _MEASURED_TEMPLATES.insert(0, (template, measure))
+    del _MEASURED_TEMPLATES[_TEMPLATES_KEPT:]
+    return measure
+
+
+# Saved, a character takes at most six bytes (an escaped control character), and each value at
+# most this many more: its name, quotes, punctuation, line break and indentation.
+_BYTES_AROUND_A_VALUE = 64
+
+
+def fit_problems(session: Session, data: bytes | None = None) -> list[str]:
+    """Why the session, saved as ``data`` (by default: as it would be), would be a file the app
+    refuses to open; nothing when it fits.
+
+    What is entered, imported and saved is checked against the very limits that opening checks,
+    so that everything the app saves, it opens again.
+    """
+    # The questionnaire, the largest part, is measured once: it is replaced whole, never changed.
+    values, characters = measure_values(session.model_dump(mode="json", exclude={"template"}))
+    template_values, template_bytes = _measured_template(session.template)
+    values += 1 + template_values
+    problems: list[str] = []
+    if values > MAX_VALUES:
+        problems.append(
+            f"the session would hold {values:,} values, more than the {MAX_VALUES:,} a session "
+            "file may hold; use a shorter questionnaire"
+        )
+    most = template_bytes + 6 * characters + _BYTES_AROUND_A_VALUE * (values - template_values)
+    if data is None and most <= MAX_FILE_BYTES:
+        return problems  # surely small enough: no need to write it out
+    size = len(data if data is not None else session_to_json(session).encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        problems.append(
+            f"the session would take {size / 1e6:.1f} MB, more than the "
+            f"{MAX_FILE_BYTES // 10**6} MB a session file may hold; shorten the longest "
+            "comments, answers or notes"
+        )
+    return problems
 
 
 def backup_path(path: Path) -> Path:
@@ -624,3 +688,25 @@ def _sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def measure_values(raw: Any) -> tuple[int, int]:
+    """The values in ``raw`` as reading a file counts them, and the characters of its texts."""
+    values = characters = 0
+    pending = [raw]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, dict):
+            values += 1 + len(value)
+            for name, item in value.items():
+                characters += len(name)
+                if isinstance(item, list):
+                    values += len(item)
+                pending.append(item)
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, str):
+            characters += len(value)
+        else:
+            characters += 24  # a number, true, false or null
+    return values, characters

@@ -68,6 +68,7 @@ from .common import (
     overflow_area,
     party_card,
     party_name,
+    plain_tooltip,
     status_text,
     try_edit,
 )
@@ -225,8 +226,10 @@ class ItemPanel(QWidget):
             if not session.answer(side, question_id).is_answered:
                 self.choice_buttons[choice].setEnabled(False)
                 self.choice_buttons[choice].setToolTip(
-                    self.tr("{name} has not given an answer to adopt.").format(
-                        name=party_name(session, side)
+                    plain_tooltip(
+                        self.tr("{name} has not given an answer to adopt.").format(
+                            name=party_name(session, side)
+                        )
                     )
                 )
 
@@ -855,7 +858,7 @@ class AgreePage(StepPage):
         )
         self.missing_label.setText(text)
         self.missing_label.setVisible(bool(text))
-        self.mark_agreed.setToolTip(text)
+        self.mark_agreed.setToolTip(plain_tooltip(text))
         self.back_to_draft.setVisible(agreed)
 
     def state_text(self, question_id: str) -> str:

@@ -56,6 +56,8 @@ def build_window(
     user_files = UserFiles()
     apply_theme(app, user_files.preferences.zoom)
     window = MainWindow(user_files)
+    # Whatever error nothing else caught ends in a plain message, the work kept, not a crash.
+    sys.excepthook = window.last_resort
     app.installEventFilter(OpenedFromDesktop(window))
     window.show()
     if file is not None:

@@ -92,6 +92,24 @@ def ask_recover(parent: QWidget | None, text: str, details: str) -> RecoverChoic
     return "later"
 
 
+ElsewhereChoice = Literal["read_only", "copy", "cancel"]
+
+
+def ask_open_elsewhere(parent: QWidget | None, text: str, details: str) -> ElsewhereChoice:
+    """A file open in another window: open it read-only, as an untitled copy, or not at all."""
+    box = _box(parent, QMessageBox.Icon.Warning, _tr("Open in another window"), text, details)
+    read_only = box.addButton(_tr("Open read-only"), QMessageBox.ButtonRole.AcceptRole)
+    copy = box.addButton(_tr("Open a copy"), QMessageBox.ButtonRole.ActionRole)
+    cancel = box.addButton(_tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    if box.clickedButton() is read_only:
+        return "read_only"
+    if box.clickedButton() is copy:
+        return "copy"
+    return "cancel"
+
+
 def open_file_name(parent: QWidget | None, title: str, folder: str, filters: str) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return Path(name) if name else None

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import traceback
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -55,9 +58,11 @@ from ..model.edits import Edit, SessionEditor
 from ..model.recovery import RecoveryEntry
 from ..model.session import Session, new_session
 from ..model.storage import load_session, save_session
+from ..model.template import short_text
 from . import dialogs
 from .common import answers_hidden_reason, overflow_area
 from .dates import show_moment
+from .file_guard import FileLock, content_digest
 from .icons import icon
 from .room import Room
 from .setup_page import SetupPage
@@ -260,6 +265,12 @@ class MainWindow(QMainWindow):
         self.path: Path | None = None
         self._lock: QLockFile | None = None
         self._outside: OutsideAnswers | None = None
+        self._in_last_resort = False
+        self._file_lock: FileLock | None = None
+        self.read_only = False
+        """Opened while another window had the file: saving asks for another name."""
+        self._on_disk: str | None = None
+        """What the file held when it was opened or last saved here (its digest)."""
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowIcon(icon("partnerworkshop"))
 
@@ -565,6 +576,8 @@ class MainWindow(QMainWindow):
         if self._editor is not None:
             self._editor.unsubscribe(self._on_edit)
         self._release_lock()
+        self._hold_file(None, None)
+        self.read_only = False
         check = agreement_check(session)
         if check.claimed_wrongly:
             session.agreement.status = "draft"  # "agreed" is earned, never taken from a file
@@ -601,7 +614,12 @@ class MainWindow(QMainWindow):
     def _update_state(self) -> None:
         editor = self.editor
         name = self.path.name if self.path else self.tr("Untitled workshop")
-        self.setWindowTitle(self.tr("{name}[*] \u2014 partnerworkshop").format(name=name))
+        title = (
+            self.tr("{name} (read-only)[*] \u2014 partnerworkshop")
+            if self.read_only
+            else self.tr("{name}[*] \u2014 partnerworkshop")
+        )
+        self.setWindowTitle(title.format(name=name))
         self.setWindowModified(editor.is_modified)
         names = action_names()
         self.undo_action.setEnabled(editor.can_undo)
@@ -774,7 +792,11 @@ class MainWindow(QMainWindow):
         return self.load(path)
 
     def load(self, path: Path) -> bool:
-        """Open the session file at ``path``; a broken file is explained and nothing changes."""
+        """Open the session file at ``path``; a broken file is explained and nothing changes.
+
+        A file open in another window is opened read-only or as an untitled copy, as the user
+        chooses, so that two windows never save over each other.
+        """
         try:
             session = load_session(path)
         except FileProblem as problem:
@@ -782,11 +804,66 @@ class MainWindow(QMainWindow):
             if not path.exists():
                 self.user_files.forget_recent(path)
             return False
+        lock: FileLock | None = FileLock(path, self)
+        read_only = False
+        if lock is not None and not lock.acquire():
+            choice = dialogs.ask_open_elsewhere(self, *self._elsewhere_text(path, lock))
+            lock.deleteLater()
+            lock = None
+            if choice == "cancel":
+                return False
+            read_only = choice == "read_only"
+            if not read_only:
+                self._leave_document()
+                self.set_document(session, None, unsaved=True)
+                self.go_to_step(0)
+                return True
         self._leave_document()
         self.set_document(session, path)
+        self._hold_file(lock, path)
+        self.read_only = read_only
+        self._update_state()
         self.user_files.add_recent(path)
         self.go_to_step(1 if session.answers.A or session.answers.B else 0)
         return True
+
+    def _elsewhere_text(self, path: Path, lock: FileLock) -> tuple[str, str]:
+        holder = lock.holder()
+        text = self.tr(
+            "{file} is open in partnerworkshop in another window. Two windows saving the same "
+            "file would overwrite each other's work."
+        ).format(file=path.name)
+        details = (
+            self.tr("It was opened by process {pid} on the computer {host}.").format(
+                pid=holder.pid, host=holder.host or self.tr("(unknown)")
+            )
+            if holder
+            else ""
+        )
+        return text, details
+
+    def _may_replace(self, path: Path) -> bool:
+        """Whether saving may replace the file: unchanged since opened, or the user says so."""
+        if not path.exists() or content_digest(path) == self._on_disk:
+            return True
+        return dialogs.confirm(
+            self,
+            self.tr("The file has changed"),
+            self.tr(
+                "{file} was changed by another window or program since it was opened here. "
+                "Replace it with this window's version? Its other changes would be lost; to "
+                "keep both, cancel and use Save as."
+            ).format(file=path.name),
+            self.tr("Replace it"),
+        )
+
+    def _hold_file(self, lock: FileLock | None, path: Path | None) -> None:
+        """From now on the window is on ``path``: hold its lock, remember what it holds."""
+        if self._file_lock is not None and self._file_lock is not lock:
+            self._file_lock.release()
+            self._file_lock.deleteLater()
+        self._file_lock = lock
+        self._on_disk = content_digest(path) if path is not None else None
 
     def show_file_problem(self, title: str, problem: FileProblem) -> None:
         dialogs.warn(
@@ -797,7 +874,7 @@ class MainWindow(QMainWindow):
         )
 
     def save(self) -> bool:
-        if self.path is None:
+        if self.path is None or self.read_only:
             return self.save_as()
         return self._save_to(self.path)
 
@@ -827,11 +904,24 @@ class MainWindow(QMainWindow):
         return "-".join(safe.split())[:60] or "workshop"
 
     def _save_to(self, path: Path) -> bool:
+        same_file = path == self.path and not self.read_only
+        lock = self._file_lock if same_file else FileLock(path, self)
+        if lock is not None and not same_file and not lock.acquire():
+            dialogs.warn(
+                self, self.tr("The session could not be saved"), *self._elsewhere_text(path, lock)
+            )
+            return False
+        if same_file and not self._may_replace(path):
+            return False
         try:
             save_session(self.editor.session, path)
         except FileProblem as problem:
+            if lock is not None and lock is not self._file_lock:
+                lock.release()
             self.show_file_problem(self.tr("The session could not be saved"), problem)
             return False
+        self._hold_file(lock, path)
+        self.read_only = False
         self.path = path
         self.editor.mark_saved()
         self._leave_document()
@@ -854,14 +944,14 @@ class MainWindow(QMainWindow):
                 self.tr("Automatic recovery copy failed: {problem}").format(problem=problem), 8000
             )
 
-    def _lock_path(self, session_id: str) -> str:
+    def _lock_path(self, key: str) -> str:
         folder = self.user_files.recovery.folder
         folder.mkdir(parents=True, exist_ok=True)
-        return str(folder / f"{session_id}.lock")
+        return str(folder / f"{key}.lock")
 
     def _take_lock(self, session: Session) -> None:
-        """Mark this session's recovery copy as in use, so another window does not offer it."""
-        lock = QLockFile(self._lock_path(str(session.id)))
+        """Mark this window's recovery copy as in use, so another window does not offer it."""
+        lock = QLockFile(self._lock_path(self.user_files.recovery.key_of(session)))
         lock.setStaleLockTime(0)
         self._lock = lock if lock.tryLock(0) else None
 
@@ -874,8 +964,7 @@ class MainWindow(QMainWindow):
         """Recovery copies left by a session that ended without saving (not open elsewhere)."""
         waiting = []
         for entry in self.user_files.recovery.entries():
-            session_id = entry.session_path.name.removesuffix(SESSION_SUFFIX)
-            lock = QLockFile(self._lock_path(session_id))
+            lock = QLockFile(self._lock_path(entry.key))
             lock.setStaleLockTime(0)
             if lock.tryLock(0):
                 lock.unlock()
@@ -907,6 +996,44 @@ class MainWindow(QMainWindow):
             return
         self.set_document(session, entry.original, unsaved=True)
         self.go_to_step(1)
+
+    # --- the last resort -----------------------------------------------------------------------
+
+    def last_resort(
+        self, kind: type[BaseException], error: BaseException, trace: TracebackType | None
+    ) -> None:
+        """An error no part of the app expected: keep the work, say so plainly, carry on.
+
+        Installed as the handler of errors nothing else caught; whatever happens, the user sees
+        a message in words, never a traceback, and the unsaved work is in a recovery copy.
+        """
+        if self._in_last_resort:
+            return  # an error while handling one: the first message is still up
+        self._in_last_resort = True
+        try:
+            # For a report: the details on the error output, which a user of the window never sees.
+            traceback.print_exception(kind, error, trace, file=sys.stderr)
+            kept = self.tr("Nothing needed keeping: there were no unsaved changes.")
+            if self._editor is not None and self.editor.is_modified:
+                try:
+                    self.user_files.recovery.save(self.editor.session, self.path)
+                    kept = self.tr(
+                        "Your unsaved work is kept in a recovery copy; save it as usual, or "
+                        "recover it when partnerworkshop starts next time."
+                    )
+                except (FileProblem, OSError):
+                    kept = self.tr("Save your work now, under a new name if need be.")
+            dialogs.warn(
+                self,
+                self.tr("Something went wrong"),
+                self.tr(
+                    "partnerworkshop met a problem it did not expect, and the last action may "
+                    "not have been completed. {kept}"
+                ).format(kept=kept),
+                short_text(f"{kind.__name__}: {error}", 300),
+            )
+        finally:
+            self._in_last_resort = False
 
     # --- edit, view -------------------------------------------------------------------------
 
@@ -1041,6 +1168,7 @@ class MainWindow(QMainWindow):
             return
         self._leave_document()
         self._release_lock()
+        self._hold_file(None, None)
         self.room.stop_presenting()
         self._save_place()
         event.accept()

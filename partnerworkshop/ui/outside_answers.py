@@ -125,9 +125,7 @@ class OutsideAnswers(QObject):
                     self.window,
                     title,
                     self.tr(
-                        "This sheet was written for another workshop session, although it may "
-                        "use the same questionnaire:\n{problem}\n\nTake its answers into this "
-                        "session all the same?"
+                        "{problem}.\n\nTake its answers into this session all the same?"
                     ).format(problem="\n".join(problem.problems)),
                     self.tr("Take them in"),
                 ):

@@ -8,6 +8,7 @@ a :class:`Layout` into flowables. Every text goes through :meth:`CharterFonts.ma
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -293,13 +294,54 @@ class Layout:
         if all(sum(len(getattr(f, "text", "")) for f in cell) < LONG_CELL for cell in cells):
             return [list(row)]
         pieces = [
-            _chunks(cell, width - CELL_PADDING, self.chunk_height)
+            _chunks(_by_lines(cell), width - CELL_PADDING, self.chunk_height)
             for cell, width in zip(cells, widths, strict=True)
         ]
         return [
             [piece[index] if index < len(piece) else "" for piece in pieces]
             for index in range(max(len(piece) for piece in pieces))
         ]
+
+
+# A paragraph is laid out again whole each time it is split across pages, so a text of many lines
+# would take time growing with the square of its length; set in pieces of at most this many
+# lines (or about this many characters), it takes time in proportion to it.
+LINES_PER_PIECE = 40
+CHARACTERS_PER_PIECE = 3000
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)[^>]*?(/?)>")
+
+
+def _by_lines(flowables: list[Any]) -> list[Any]:
+    """The flowables, with each paragraph of many lines set as several of a few lines each."""
+    result: list[Any] = []
+    for flowable in flowables:
+        text = getattr(flowable, "text", "")
+        if isinstance(flowable, Paragraph) and len(text) > CHARACTERS_PER_PIECE and "<br/>" in text:
+            # An empty piece is a blank line: a space keeps its height.
+            result.extend(
+                ShapedParagraph(piece or "&nbsp;", flowable.style) for piece in _line_pieces(text)
+            )
+        else:
+            result.append(flowable)
+    return result
+
+
+def _line_pieces(markup: str) -> list[str]:
+    """The markup cut at line breaks outside any tag pair, into pieces of a few lines."""
+    pieces: list[str] = []
+    start = depth = lines = 0
+    for tag in _TAG.finditer(markup):
+        closing, name, self_closing = tag.groups()
+        if name == "br" or self_closing:
+            if name == "br" and depth == 0:
+                lines += 1
+                if lines == LINES_PER_PIECE or tag.start() - start >= CHARACTERS_PER_PIECE:
+                    pieces.append(markup[start : tag.start()])
+                    start, lines = tag.end(), 0
+        else:
+            depth += -1 if closing else 1
+    pieces.append(markup[start:])
+    return pieces
 
 
 def _chunks(flowables: list[Any], width: float, height: float) -> list[list[Any]]:

@@ -9,7 +9,7 @@ from factories import agree_on_example
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from ui_driver import click, visible_texts
+from ui_driver import click, export_and_wait, visible_texts, wait_for_charter
 
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.fingerprint import fingerprint
@@ -78,7 +78,7 @@ def test_export_writes_the_pdf_and_records_the_version(
     page = _export_page(window, qtbot)
     target = tmp_path / "charter.pdf"
     dialogs.answer("save_file_name", target)
-    click(page.export_button)
+    export_and_wait(page, qtbot)
     reader = PdfReader(target)
     assert len(reader.pages) == page.preview.page_count()
     assert fingerprint(window.session) in reader.pages[0].extract_text().replace("\n", "")
@@ -91,17 +91,18 @@ def test_export_writes_the_pdf_and_records_the_version(
 
     # The same agreed content keeps its version; a change makes the next export version 2.
     dialogs.answer("save_file_name", tmp_path / "again.pdf")
-    click(page.export_button)
+    export_and_wait(page, qtbot)
     assert _version(window) == 1
     window.editor.set_definition("A new definition, agreed at the table.")
     window.go_to_step(3)
     window.go_to_step(EXPORT)
+    wait_for_charter(page, qtbot)
     assert (
         "Version 2 (what the charter prints has changed since the last export)"
         in page.status.text()
     )
     dialogs.answer("save_file_name", tmp_path / "v2.pdf")
-    click(page.export_button)
+    export_and_wait(page, qtbot)
     assert _version(window) == 2
     window.undo_action.trigger()
     assert _version(window) == 1, "recording the export is undoable"
@@ -112,7 +113,7 @@ def test_a_failed_export_says_why_and_leaves_nothing(
 ) -> None:
     page = _export_page(window, qtbot)
     dialogs.answer("save_file_name", tmp_path / "missing-folder" / "charter.pdf")
-    click(page.export_button)
+    export_and_wait(page, qtbot)
     (warning,) = dialogs.warnings()
     assert warning[1] == "The charter could not be exported"
     assert "does not exist" in warning[3]
@@ -146,7 +147,7 @@ def test_the_charter_can_be_exported_for_word_too(
     assert page.export_button.accessibleName() == "Export the charter as a Word document"
 
     dialogs.answer("save_file_name", tmp_path / "for-the-lawyers")
-    click(page.export_button)
+    export_and_wait(page, qtbot)
     written = tmp_path / "for-the-lawyers.docx"
     document = docx.Document(str(written))
     assert fingerprint(window.session) in "".join(p.text for p in document.paragraphs)
@@ -158,6 +159,6 @@ def test_the_charter_can_be_exported_for_word_too(
     # The PDF of the same content is the same version.
     QTest.keyClick(page.format, Qt.Key.Key_Up)
     dialogs.answer("save_file_name", tmp_path / "to-sign.pdf")
-    click(page.export_button)
+    export_and_wait(page, qtbot)
     assert PdfReader(tmp_path / "to-sign.pdf").pages
     assert _version(window) == 1

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from ui_driver import click, type_into
+from ui_driver import click, type_into, wait_for_charter
 
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.ui.main_window import MainWindow
@@ -80,10 +80,12 @@ def test_the_export_step_chooses_and_shows_the_optional_parts(
     window.editor.set_comment("A", "sharing.costs", "Internally one of our five key accounts.")
     window.go_to_step(4)
     page = window.export_page
+    wait_for_charter(page, qtbot)
     assert not page.include_comments.isChecked()
     assert "Left out: the parties' comments" in page.optional_parts.text()
     assert "first version" in page.optional_parts.text()
     click(page.include_comments)
     assert page.options().include_comments
+    wait_for_charter(page, qtbot)
     assert "In the charter: the parties' comments" in page.optional_parts.text()
     assert "with importance and comments" in page.parts.text()

@@ -9,7 +9,7 @@ import pytest
 from factories import agree_on_example
 from PySide6.QtCore import QTimer, QUrl
 from PySide6.QtWidgets import QApplication, QMessageBox
-from ui_driver import click
+from ui_driver import click, export_and_wait
 
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.ui import dialogs as dialog_module
@@ -18,14 +18,14 @@ from partnerworkshop.ui.main_window import MainWindow
 REAL_OPEN_EXTERNALLY = dialog_module.open_externally  # before the tests' stand-ins replace it
 
 
-def _exported(window: MainWindow, dialogs: Any, tmp_path: Path) -> Path:
+def _exported(window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path) -> Path:
     session = example_session()
     agree_on_example(session)
     window.set_document(session, None)
     window.go_to_step(4)
     target = tmp_path / "charter.pdf"
     dialogs.answer("save_file_name", target)
-    click(window.export_page.export_button)
+    export_and_wait(window.export_page, qtbot)
     assert target.exists()
     return target
 
@@ -45,9 +45,13 @@ def without_a_pdf_viewer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_without_a_pdf_viewer_it_says_so_and_opens_the_folder(
-    window: MainWindow, dialogs: Any, tmp_path: Path, without_a_pdf_viewer: list[str]
+    window: MainWindow,
+    dialogs: Any,
+    qtbot: Any,
+    tmp_path: Path,
+    without_a_pdf_viewer: list[str],
 ) -> None:
-    target = _exported(window, dialogs, tmp_path)
+    target = _exported(window, dialogs, qtbot, tmp_path)
     shown: list[str] = []
 
     def answer_the_box() -> None:
@@ -76,11 +80,12 @@ def test_without_a_pdf_viewer_it_says_so_and_opens_the_folder(
 def test_closing_the_message_opens_nothing_more(
     window: MainWindow,
     dialogs: Any,
+    qtbot: Any,
     tmp_path: Path,
     without_a_pdf_viewer: list[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    target = _exported(window, dialogs, tmp_path)
+    target = _exported(window, dialogs, qtbot, tmp_path)
     monkeypatch.setattr(dialog_module, "ask_open_folder", lambda parent, path: False)
     click(window.export_page.open_button)
     assert without_a_pdf_viewer == [str(target)]

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from factories import agree_on_example
-from ui_driver import click
+from ui_driver import export_and_wait
 
 from partnerworkshop.model.catalog import example_session
 from partnerworkshop.model.session import Session
@@ -41,7 +41,7 @@ def test_exporting_saves_the_new_charter_record_with_the_sessions_file(
     window.go_to_step(EXPORT)
     page = window.export_page
     dialogs.answer("save_file_name", tmp_path / "charter.pdf")
-    click(page.export_button)
+    export_and_wait(page, qtbot)
     assert _version(window.session) == 1
     assert not window.isWindowModified(), "nothing left to save"
     assert _version(load_session(path)) == 1, "the file records the charter"
@@ -50,14 +50,14 @@ def test_exporting_saves_the_new_charter_record_with_the_sessions_file(
 
 
 def test_without_a_file_exporting_asks_for_a_save_afterwards(
-    window: MainWindow, dialogs: Any, tmp_path: Path
+    window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path
 ) -> None:
     session = example_session()
     agree_on_example(session)
     window.set_document(session, None)
     window.go_to_step(EXPORT)
     dialogs.answer("save_file_name", tmp_path / "charter.pdf")
-    click(window.export_page.export_button)
+    export_and_wait(window.export_page, qtbot)
     assert window.isWindowModified()
     assert "Save the session too" in window.export_page.result.text()
 
@@ -70,7 +70,7 @@ def test_only_looking_at_the_example_leaves_nothing_to_save(
     for step in range(5):
         window.go_to_step(step)
     window.export_page.make_preview()  # what its timer does a moment after the step is shown
-    assert window.export_page.preview.page_count() > 0
+    qtbot.waitUntil(lambda: window.export_page.preview.page_count() > 0, timeout=30000)
     assert not window.isWindowModified()
     assert window.maybe_save(), "quitting does not ask to save"
     assert not [shown for shown in dialogs.shown if shown[0] == "ask_save"]

@@ -186,3 +186,19 @@ def checked_buttons(root: QWidget) -> list[str]:
     return [
         b.text() for b in root.findChildren(QAbstractButton) if b.isCheckable() and b.isChecked()
     ]
+
+
+CHARTER_TIMEOUT_MS = 30000
+"""How long a test waits for the charter: made off the window's thread, on a busy machine."""
+
+
+def wait_for_charter(page: Any, qtbot: Any) -> None:
+    """Wait until the Export step knows what the charter holds (its export button is ready)."""
+    qtbot.waitUntil(lambda: page.summary is not None, timeout=CHARTER_TIMEOUT_MS)
+
+
+def export_and_wait(page: Any, qtbot: Any) -> None:
+    """Click Export once the step is ready, and wait for the export to end."""
+    wait_for_charter(page, qtbot)
+    click(page.export_button)
+    qtbot.waitUntil(lambda: not page.export_running(), timeout=CHARTER_TIMEOUT_MS)

@@ -1,11 +1,14 @@
 """The Export step: what the charter will hold, what is worth settling first, a preview, export.
 
 The preview is the charter itself, made in memory and drawn page by page, so what the room sees
-is exactly what the lawyers will receive.
+is exactly what the lawyers will receive. The charter is made off the window's thread (see
+``charter_work``): the page says how far it has got, and either piece of work can be stopped.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -27,22 +30,26 @@ from ..errors import FileProblem
 from ..export.charter import (
     DEFAULT_CONFIDENTIALITY,
     SUFFIXES,
+    Charter,
+    CharterExport,
     CharterOptions,
     CharterSummary,
     Format,
-    charter_pdf,
-    charter_summary,
+    Progress,
     export_charter,
+    make_charter,
 )
-from ..model.edits import Edit
+from ..model.edits import Edit, SessionEditor
 from . import dialogs
+from .charter_work import CharterWork, WorkProgress, report_failure
 from .common import clear_layout, label
 from .icons import icon_on_dark
 from .page_preview import PagePreview
 from .steps import StepPage
 
 PREVIEW_DELAY_MS = 150
-"""The preview is made just after the page is shown, so the page itself appears at once."""
+"""The preview is started just after the page is shown or an option changes, so quick changes
+in a row start one preview, not one each."""
 
 
 def part_title(number: str) -> str:
@@ -70,6 +77,8 @@ class ExportPage(StepPage):
         super().__init__(parent)
         self.summary: CharterSummary | None = None
         self.exported: Path | None = None
+        self._preview_work: CharterWork | None = None
+        self._export_work: CharterWork | None = None
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self._lay_out(self.splitter)
@@ -133,6 +142,7 @@ class ExportPage(StepPage):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        self.export_progress = WorkProgress(self.tr("Stop exporting the charter"))
         self.result = label(role="muted")
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -146,14 +156,23 @@ class ExportPage(StepPage):
         left_layout.setContentsMargins(0, 0, 12, 0)
         left_layout.addWidget(scroll, 1)
         left_layout.addLayout(buttons)
+        left_layout.addWidget(self.export_progress)
         left_layout.addWidget(self.result)
         self.splitter.addWidget(left)
 
         preview = QFrame()
         preview_layout = QVBoxLayout(preview)
         preview_layout.setContentsMargins(0, 0, 0, 0)
+        note_row = QHBoxLayout()
         self.preview_note = label(role="muted")
-        preview_layout.addWidget(self.preview_note)
+        self.preview_again = QPushButton(self.tr("Show the preview"))
+        self.preview_again.setAccessibleName(self.tr("Make the preview of the charter again"))
+        self.preview_again.hide()
+        note_row.addWidget(self.preview_note, 1)
+        note_row.addWidget(self.preview_again)
+        preview_layout.addLayout(note_row)
+        self.preview_progress = WorkProgress(self.tr("Stop making the preview"))
+        preview_layout.addWidget(self.preview_progress)
         self.preview = PagePreview()
         self.preview.setAccessibleName(self.tr("Preview of the charter's pages"))
         preview_layout.addWidget(self.preview, 1)
@@ -168,6 +187,9 @@ class ExportPage(StepPage):
         self._preview_timer.timeout.connect(self.make_preview)
         self.export_button.clicked.connect(self.export)
         self.open_button.clicked.connect(self._open_exported)
+        self.preview_again.clicked.connect(self.make_preview)
+        self.preview_progress.stop_clicked.connect(self.stop_preview)
+        self.export_progress.stop_clicked.connect(self._stop_export)
         self.confidentiality.editingFinished.connect(self._options_changed)
         self.paper.activated.connect(lambda _: self._options_changed())
         self.include_comments.toggled.connect(lambda _: self._options_changed())
@@ -208,19 +230,30 @@ class ExportPage(StepPage):
             return  # recording an export changes nothing the page shows but the status line
         super().on_edit(edit)
 
+    def set_editor(self, editor: SessionEditor) -> None:
+        self.stop_work()  # a charter of the session being left is of no use any more
+        super().set_editor(editor)
+
     def refresh(self) -> None:
         assert self.editor is not None
-        session = self.editor.session
         self._clear_preview()
         if self._split_once and self.splitter.width() > 0:
             # The first time the page is laid out: the preview takes the larger share.
             width = self.splitter.width()
             self.splitter.setSizes([width * 2 // 5, width * 3 // 5])
             self._split_once = False
+        self.summary = None
+        self.export_button.setEnabled(False)  # until the charter's summary is known
         if self._answers_hidden():
-            self.summary = None
             return
-        self.summary = summary = charter_summary(session, self.options())
+        self.status.setText(self.tr("Working out what the charter holds..."))
+        self.fingerprint.clear()
+        self.preview_note.setText(self.tr("Preparing the preview..."))
+        self._preview_timer.start()
+
+    def _show_summary(self, summary: CharterSummary) -> None:
+        """What the charter holds and what is worth settling first, once its content is known."""
+        self.summary = summary
         self._show_status(summary)
         clear_layout(self.warnings)
         for warning in summary.warnings:
@@ -238,8 +271,7 @@ class ExportPage(StepPage):
             )
         )
         self.optional_parts.setText(self._optional_parts_text(summary))
-        self.preview_note.setText(self.tr("Preparing the preview..."))
-        self._preview_timer.start()
+        self.export_button.setEnabled(self._export_work is None)
 
     def _optional_parts_text(self, summary: CharterSummary) -> str:
         """Which of the parts the charter prints only in some cases are in it this time."""
@@ -284,21 +316,92 @@ class ExportPage(StepPage):
         if self.editor is not None and self.isVisible():
             self.refresh()
 
+    # --- the preview --------------------------------------------------------------------------
+
     def _clear_preview(self) -> None:
         self._preview_timer.stop()
+        self.stop_preview()
         self.preview.clear()
+        self.preview_again.hide()
+
+    def preview_running(self) -> bool:
+        return self._preview_work is not None
 
     def make_preview(self) -> None:
-        """Make the charter in memory and show its pages."""
-        if self.editor is None or self.summary is None:
+        """Start making the charter in memory, to show its pages (and its summary) when done."""
+        if self.editor is None or self._answers_hidden():
             return
-        data, _, pages = charter_pdf(self.editor.session, self.options())
-        self.preview.show_pdf(data)
-        self.preview_note.setText(self.tr("Preview: {pages} pages").format(pages=pages))
+        self._preview_timer.stop()
+        self.stop_preview()
+        self.preview_again.hide()
+        self.preview_note.setText("")
+        options = self.options()
+        work = CharterWork(
+            self.editor.session,
+            lambda session, report: make_charter(session, options, report=report),
+        )
+        work.progressed.connect(functools.partial(self._preview_progressed, work))
+        work.finished.connect(functools.partial(self._preview_made, work))
+        work.failed.connect(functools.partial(self._preview_failed, work))
+        work.stopped.connect(functools.partial(self._preview_stopped, work))
+        self._preview_work = work
+        self.preview_progress.begin(self.tr("Preparing the preview..."))
+        work.start()
+
+    def stop_preview(self, *, for_export: bool = False) -> None:
+        """Stop making the preview; its pages are not shown (after an export that stopped it,
+        it is made again)."""
+        work, self._preview_work = self._preview_work, None
+        if work is not None:
+            work.stop()  # its thread ends at its next report; what it sends is not listened to
+            for signal in (work.progressed, work.finished, work.failed, work.stopped):
+                signal.disconnect()
+            self.preview_progress.hide()
+            if for_export:
+                self.preview_note.setText(self.tr("The preview is made once the export is done."))
+            else:
+                self.preview_note.setText(self.tr("The preview was stopped."))
+                self.preview_again.show()
+
+    def _preview_progressed(self, work: CharterWork, progress: Progress) -> None:
+        if work is not self._preview_work:
+            return
+        if progress.summary is not None and self.summary is None:
+            self._show_summary(progress.summary)
+        self.preview_progress.advance(progress, self.tr("Preparing the preview"))
+
+    def _preview_made(self, work: CharterWork, charter: Charter) -> None:
+        if work is not self._preview_work:
+            return
+        self._preview_work = None
+        self.preview_progress.hide()
+        if self.summary is None:
+            self._show_summary(charter.summary)
+        self.preview.show_pdf(charter.pdf)
+        self.preview_note.setText(self.tr("Preview: {pages} pages").format(pages=charter.pages))
+
+    def _preview_failed(self, work: CharterWork, error: BaseException) -> None:
+        if work is not self._preview_work:
+            return
+        self._preview_work = None
+        self.preview_progress.hide()
+        self.preview_note.setText(self.tr("The preview could not be made."))
+        self.preview_again.show()
+        report_failure(error)
+
+    def _preview_stopped(self, work: CharterWork) -> None:
+        if work is self._preview_work:
+            self._preview_work = None
+
+    # --- exporting ----------------------------------------------------------------------------
+
+    def export_running(self) -> bool:
+        return self._export_work is not None
 
     def export(self) -> None:
-        """Ask where, write the charter in the chosen format, and record its version."""
-        if self.editor is None or self.summary is None:
+        """Ask where, then write the charter in the chosen format off the window's thread; its
+        version is recorded when it is written."""
+        if self.editor is None or self.summary is None or self._export_work is not None:
             return
         editor = self.editor
         kind = self.chosen_format()
@@ -319,16 +422,65 @@ class ExportPage(StepPage):
             return
         if path.suffix.lower() != suffix:
             path = path.with_name(path.name + suffix)
-        try:
-            exported = export_charter(editor.session, path, self.options(), format=kind)
-        except FileProblem as problem:
-            dialogs.warn(
-                self,
-                self.tr("The charter could not be exported"),
-                self.tr("Nothing was written."),
-                "\n".join(problem.problems),
-            )
+        # One charter is set out at a time: the preview gives way, and is made again after.
+        preview_wanted = self._preview_work is not None or self._preview_timer.isActive()
+        if preview_wanted:
+            self._preview_timer.stop()
+            self.stop_preview(for_export=True)
+        options = self.options()
+        work = CharterWork(
+            editor.session,
+            lambda session, report: export_charter(
+                session, path, options, format=kind, report=report
+            ),
+        )
+        work.progressed.connect(
+            lambda progress: self.export_progress.advance(progress, self.tr("Exporting"))
+        )
+        work.finished.connect(functools.partial(self._exported, editor, preview_wanted))
+        work.failed.connect(functools.partial(self._export_failed, preview_wanted))
+        work.stopped.connect(functools.partial(self._export_stopped, preview_wanted))
+        self._export_work = work
+        self.export_button.setEnabled(False)
+        self.result.setText("")
+        self.export_progress.begin(self.tr("Exporting..."))
+        work.start()
+
+    def _stop_export(self) -> None:
+        if self._export_work is not None:
+            self._export_work.stop()
+            self.export_progress.stopping()
+
+    def _export_ended(self, preview_wanted: bool) -> None:
+        self._export_work = None
+        self.export_progress.hide()
+        self.export_button.setEnabled(self.summary is not None)
+        if preview_wanted and self.isVisible() and self._preview_work is None:
+            self.make_preview()
+
+    def _export_stopped(self, preview_wanted: bool) -> None:
+        self._export_ended(preview_wanted)
+        self.result.setText(self.tr("The export was stopped. Nothing was written."))
+
+    def _export_failed(self, preview_wanted: bool, error: BaseException) -> None:
+        self._export_ended(preview_wanted)
+        if not isinstance(error, FileProblem):
+            report_failure(error)
             return
+        dialogs.warn(
+            self,
+            self.tr("The charter could not be exported"),
+            self.tr("Nothing was written."),
+            "\n".join(error.problems),
+        )
+
+    def _exported(
+        self, editor: SessionEditor, preview_wanted: bool, exported: CharterExport
+    ) -> None:
+        if editor is not self.editor:
+            self._export_ended(preview_wanted)
+            return  # the window went on to another session, which this charter is not of
+        self._export_ended(False)
         if exported.new_version:
             editor.record_charter(exported.record)
             self.charter_recorded.emit()
@@ -362,8 +514,28 @@ class ExportPage(StepPage):
         self.result.setText(
             done.format(version=exported.record.version, pages=exported.pages, file=exported.path)
         )
-        if self.summary is not None:
-            self._show_status(charter_summary(editor.session, self.options()))
+        shown = self.summary
+        if shown is not None and shown.fingerprint == exported.summary.fingerprint:
+            # The version just recorded is the charter's version now, unchanged since.
+            self.summary = dataclasses.replace(shown, new_version=False)
+            self._show_status(self.summary)
+            if preview_wanted:
+                self.make_preview()
+        else:
+            # The session changed while the charter was written: what the page shows was
+            # worked out before this version was recorded, so it is worked out again.
+            self._stale = True
+            if self.isVisible():
+                self._refresh_now()
+
+    def stop_work(self) -> None:
+        """Stop the preview and any export and wait for them to end: an export stopped before
+        it wrote its file writes nothing; one that wrote it is recorded."""
+        self._preview_timer.stop()
+        self.stop_preview()
+        if self._export_work is not None:
+            self._export_work.wait()
+        CharterWork.wait_for_all()
 
     def _open_exported(self) -> None:
         if self.exported is not None:

@@ -1163,9 +1163,21 @@ class MainWindow(QMainWindow):
         settings.setValue("maximised", "true" if maximised else "false")
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        export_page = self._pages.get(4)
+        exporting = export_page is not None and export_page.export_running()
+        if exporting and not dialogs.confirm(
+            self,
+            self.tr("The charter is still being exported"),
+            self.tr("Stop the export and close? The charter's file will not be written."),
+            self.tr("Stop and close"),
+        ):
+            event.ignore()
+            return
         if not self.maybe_save():
             event.ignore()
             return
+        if export_page is not None:
+            export_page.stop_work()
         self._leave_document()
         self._release_lock()
         self._hold_file(None, None)

@@ -25,6 +25,7 @@ from ..export.charter import CharterOptions, charter_pdf
 from ..model.analysis import Analysis
 from ..model.base import SIDES
 from ..model.session import Session
+from .charter_work import made_behind_a_dialog
 from .common import party_name, status_label
 from .dates import show_date
 
@@ -93,9 +94,17 @@ def print_charter(parent: QWidget | None, session: Session, options: CharterOpti
     printer.setDocName(_tr("Partnership charter"))
     if not ask_print(parent, printer, _tr("Print the charter")):
         return False
+    made = made_behind_a_dialog(
+        parent,
+        session,
+        lambda copy, report: charter_pdf(copy, options, report=report),
+        _tr("Preparing the charter for printing"),
+    )
+    if made is None:
+        return False  # stopped: nothing goes to the printer
+    data, _, _ = made
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        data, _, _ = charter_pdf(session, options)
         print_pdf(data, printer)
     finally:
         QApplication.restoreOverrideCursor()

@@ -82,6 +82,8 @@ def style_sheet(zoom: int) -> str:
     QPushButton[role="primary"] {{ background: {ACCENT}; color: white; border-radius: 4px;
                                   padding: 6px 16px; border: 1px solid {ACCENT}; }}
     QPushButton[role="primary"]:focus {{ border: 2px solid {INK}; }}
+    QPushButton[role="primary"]:disabled {{ background: {RULE}; color: {MUTED};
+                                           border: 1px solid {RULE}; }}
     QListWidget#sections {{ background: {CARD}; border: 1px solid {RULE}; }}
     QListWidget#sections::item {{ padding: 6px; border-bottom: 1px solid #EEECE7; }}
     QListWidget#sections::item:selected {{ background: {ACCENT_SOFT}; color: {INK}; }}

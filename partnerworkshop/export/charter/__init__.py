@@ -34,6 +34,7 @@ from .export import (
     format_of,
     make_charter,
 )
+from .progress import ExportStopped, Progress, Report
 from .summary import (
     CharterPart,
     CharterSummary,
@@ -56,9 +57,12 @@ __all__ = [
     "CharterPart",
     "CharterSummary",
     "CharterWarning",
+    "ExportStopped",
     "Format",
     "OptionalPart",
     "Paper",
+    "Progress",
+    "Report",
     "WarningKind",
     "charter_content",
     "charter_pdf",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -38,6 +39,7 @@ from .layout import (
 )
 from .open_issues import open_issues
 from .page import decorate_page, draw_footer
+from .progress import Progress, Report, no_report
 from .shared_definition import shared_definition
 from .shares import shares
 from .signatures import SignaturePlace, signatures
@@ -93,19 +95,48 @@ class CharterDocument(BaseDocTemplate):  # type: ignore[misc]
             )
 
 
-def story(layout: Layout) -> list[Flowable]:
-    """The charter's parts, in the order they are printed."""
-    return [
-        *cover(layout),
-        *changes(layout),
-        *shared_definition(layout),
-        *agreed_positions(layout),
-        *shares(layout),
-        *where_we_started(layout),
-        *open_issues(layout),
-        *signatures(layout),
-        *appendix(layout),
-    ]
+PARTS: tuple[Callable[[Layout], list[Flowable]], ...] = (
+    cover,
+    changes,
+    shared_definition,
+    agreed_positions,
+    shares,
+    where_we_started,
+    open_issues,
+    signatures,
+    appendix,
+)
+"""The charter's parts, in the order they are printed."""
+
+
+def story(layout: Layout, report: Report = no_report) -> list[Flowable]:
+    """The charter's parts set out, reported part by part and table row by table row."""
+    flowables: list[Flowable] = []
+    for number, part in enumerate(PARTS):
+        done = number / len(PARTS)
+        layout.on_row = partial(report, Progress("setting", done))
+        layout.on_row()
+        flowables.extend(part(layout))
+    return flowables
+
+
+def _page_reports(report: Report) -> Callable[[str, int], None]:
+    """reportlab's progress calls, as reports of the pages drawn."""
+    total = done = page = 0
+
+    def on_progress(kind: str, value: int) -> None:
+        nonlocal total, done, page
+        if kind == "SIZE_EST":
+            total = value
+        elif kind == "PROGRESS":
+            done = max(done, value)  # a flowable split over pages counts again
+        elif kind == "PAGE":
+            page = value
+        else:
+            return
+        report(Progress("pages", done / total if total else 0.0, page))
+
+    return on_progress
 
 
 @dataclass(frozen=True)
@@ -128,8 +159,18 @@ def _time_stamp(moment: dt.datetime) -> TimeStamp:
     return stamp
 
 
-def draw_charter(content: CharterContent) -> CharterPdf:
-    """The charter as PDF bytes."""
+_ONE_AT_A_TIME = threading.Lock()
+"""reportlab keeps its fonts and caches in module state, so charters are drawn one at a time
+(the app makes them off its window's thread)."""
+
+
+def draw_charter(content: CharterContent, report: Report = no_report) -> CharterPdf:
+    """The charter as PDF bytes, reported as it goes (``report`` may stop it)."""
+    with _ONE_AT_A_TIME:
+        return _draw(content, report)
+
+
+def _draw(content: CharterContent, report: Report) -> CharterPdf:
     fonts = fonts_for(content.texts())
     layout = Layout(content, fonts)
     metadata = content.metadata
@@ -175,7 +216,9 @@ def draw_charter(content: CharterContent) -> CharterPdf:
         canvases.append(canvas)
         return canvas
 
-    document.build(story(layout), canvasmaker=make_canvas)
+    document.setProgressCallBack(_page_reports(report))
+    document.build(story(layout, report), canvasmaker=make_canvas)
+    report(Progress("finishing", 0.0, canvases[-1].page_count))
     places = tuple(layout.signature_places)
     fields = [
         SignatureField(place.field, place.description, place.page - 1, place.rectangle)

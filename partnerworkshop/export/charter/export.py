@@ -15,6 +15,7 @@ from ...errors import FileProblem
 from ...model.session import CharterVersion, Session
 from ...model.storage import write_atomically
 from .content import CharterContent, CharterOptions, charter_content
+from .progress import Progress, Report, no_report
 from .summary import CharterSummary, summarise
 
 if TYPE_CHECKING:
@@ -63,36 +64,57 @@ class CharterExport:
         return self.summary.new_version
 
 
+def _content_and_summary(
+    session: Session, options: CharterOptions | None, at: dt.datetime | None, report: Report
+) -> tuple[CharterContent, CharterSummary]:
+    """The charter's content and its summary, which the first report carries."""
+    report(Progress("content", 0.0))
+    content = charter_content(session, options, at=at)
+    summary = summarise(session, content)
+    report(Progress("content", 1.0, summary=summary))
+    return content, summary
+
+
 def make_charter(
-    session: Session, options: CharterOptions | None = None, *, at: dt.datetime | None = None
+    session: Session,
+    options: CharterOptions | None = None,
+    *,
+    at: dt.datetime | None = None,
+    report: Report = no_report,
 ) -> Charter:
     """The charter's content, its summary and its PDF, the answers analysed once."""
     from .document import draw_charter
 
-    content = charter_content(session, options, at=at)
-    drawn = draw_charter(content)
-    return Charter(
-        content, summarise(session, content), drawn.data, drawn.pages, drawn.signature_places
-    )
+    content, summary = _content_and_summary(session, options, at, report)
+    drawn = draw_charter(content, report)
+    return Charter(content, summary, drawn.data, drawn.pages, drawn.signature_places)
 
 
 def charter_pdf(
-    session: Session, options: CharterOptions | None = None, *, at: dt.datetime | None = None
+    session: Session,
+    options: CharterOptions | None = None,
+    *,
+    at: dt.datetime | None = None,
+    report: Report = no_report,
 ) -> tuple[bytes, CharterSummary, int]:
     """The charter as PDF bytes, the summary it was made from and its number of pages."""
-    charter = make_charter(session, options, at=at)
+    charter = make_charter(session, options, at=at, report=report)
     return charter.pdf, charter.summary, charter.pages
 
 
 def charter_word(
-    session: Session, options: CharterOptions | None = None, *, at: dt.datetime | None = None
+    session: Session,
+    options: CharterOptions | None = None,
+    *,
+    at: dt.datetime | None = None,
+    report: Report = no_report,
 ) -> tuple[bytes, CharterSummary]:
     """The charter as a Word document's bytes, drawn from the same content as the PDF, and the
     summary it was made from."""
     from .word import charter_docx
 
-    content = charter_content(session, options, at=at)
-    return charter_docx(content), summarise(session, content)
+    content, summary = _content_and_summary(session, options, at, report)
+    return charter_docx(content, report), summary
 
 
 def export_charter(
@@ -102,9 +124,10 @@ def export_charter(
     *,
     at: dt.datetime | None = None,
     format: Format = "pdf",
+    report: Report = no_report,
 ) -> CharterExport:
     """Write the charter to ``path`` atomically in ``format`` (FileProblem if it cannot be
-    written).
+    written). If ``report`` stops the export, nothing is written.
 
     The session itself is left unchanged: the caller stores the returned record.
     """
@@ -112,9 +135,11 @@ def export_charter(
     if not path.parent.is_dir():
         raise FileProblem(path, [f"the folder {path.parent} does not exist"])
     if format == "docx":
-        document, summary = charter_word(session, options, at=at)
-        write_atomically(path, document)
-        return CharterExport(path, summary, format, None)
-    charter = make_charter(session, options, at=at)
-    write_atomically(path, charter.pdf)
-    return CharterExport(path, charter.summary, format, charter.pages)
+        document, summary = charter_word(session, options, at=at, report=report)
+        pages = None
+    else:
+        charter = make_charter(session, options, at=at, report=report)
+        document, summary, pages = charter.pdf, charter.summary, charter.pages
+    report(Progress("finishing", 1.0, pages or 0))  # the last moment to stop: nothing written
+    write_atomically(path, document)
+    return CharterExport(path, summary, format, pages)

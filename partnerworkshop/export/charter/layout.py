@@ -9,7 +9,7 @@ a :class:`Layout` into flowables. Every text goes through :meth:`CharterFonts.ma
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -187,6 +187,8 @@ class Layout:
         self.contents_place = ContentsPlace(self)
         self.signature_places: list[Any] = []
         """Where each signatory signs, recorded as the signature pages are drawn."""
+        self.on_row: Callable[[], None] = lambda: None
+        """Called for each table row set out: long tables report progress (and can stop)."""
 
     # --- text helpers -----------------------------------------------------------------------
 
@@ -290,6 +292,7 @@ class Layout:
 
     def fitted_rows(self, row: Sequence[Any], widths: Sequence[float]) -> list[list[Any]]:
         """The row, cut into several when a cell is too long to fit on one page."""
+        self.on_row()
         cells = [list(cell) if isinstance(cell, list) else [cell] for cell in row]
         if all(sum(len(getattr(f, "text", "")) for f in cell) < LONG_CELL for cell in cells):
             return [list(row)]

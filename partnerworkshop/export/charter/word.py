@@ -35,6 +35,7 @@ from .content import (
     PositionRow,
     Text,
 )
+from .progress import Progress, Report, no_report
 
 PAPER = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
 MARGIN_X = Mm(20)
@@ -53,22 +54,18 @@ WORD_FORMAT_PARTS = (
 Container = WordDocument | _Cell
 
 
-def charter_docx(content: CharterContent) -> bytes:
-    """The charter as the bytes of a Word (.docx) file."""
+def charter_docx(content: CharterContent, report: Report = no_report) -> bytes:
+    """The charter as the bytes of a Word (.docx) file, reported part by part."""
     document = Document()
     _set_up(document, content)
-    _cover(document, content)
-    _legal(document, content)
+    parts = [_cover, _legal, _definition, _positions, _shares, _started, _open_issues]
+    parts += [_signatures, _answers, _questionnaire]
     if content.changes is not None:
-        _changes(document, content)
-    _definition(document, content)
-    _positions(document, content)
-    _shares(document, content)
-    _started(document, content)
-    _open_issues(document, content)
-    _signatures(document, content)
-    _answers(document, content)
-    _questionnaire(document, content)
+        parts.insert(2, _changes)
+    for number, part in enumerate(parts):
+        report(Progress("setting", number / len(parts)))
+        part(document, content)
+    report(Progress("finishing", 0.0))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()

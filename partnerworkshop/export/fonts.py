@@ -30,6 +30,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from ..resources import resource_path
+from .charter.content import printed_lines
 from .scripts import (
     SPACE,
     bidi_levels,
@@ -172,7 +173,7 @@ class CharterFonts:
         Markup characters are escaped, line breaks kept, control characters shown as spaces,
         and characters the main font lacks are set in the fallback font when it has them.
         """
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        text = printed_lines(text)
         if text.isascii() and text.isprintable():
             return escape(text)
         pieces: list[str] = []

@@ -9,7 +9,7 @@ never reads the session; another format can be drawn from it just the same.
 Texts are plain strings exactly as printed (no markup); a :class:`Text` says how a paragraph is
 set: ``plain``, ``strong``, ``small``, or ``placeholder`` for what stands in for something not
 there yet ("No definition has been agreed yet."), which the PDF sets in italics. A text may hold
-line breaks (``\\n``).
+line breaks (``\\n``); both formats print it through :func:`printed_lines`.
 
 The charter's identity follows what it prints: :attr:`CharterContent.identity` holds the
 SHA-256 of everything printed apart from the identity itself (``content``). An export that
@@ -24,6 +24,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -113,6 +114,22 @@ PARTS_OF_THE_CHARTER = (
     "The charter consists of this cover and sections 1 to 6. {extra}The appendices are "
     "attached for information only and do not form part of the charter."
 )
+
+
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_BLANK_START = re.compile(r"\A(?:[ \t]*\n)+")
+_BLANK_END = re.compile(r"(?:\n[ \t]*)+\Z")
+
+
+def printed_lines(text: str) -> str:
+    """A text as the charter prints it: every line kept, but a run of empty lines printed as one
+    empty line, and none before the first line or after the last (pages of nothing say
+    nothing, and would only make the charter slow to make and long to read)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in text:
+        return text
+    text = _BLANK_LINES.sub("\n\n", text)
+    return _BLANK_END.sub("", _BLANK_START.sub("", text))
 
 
 @dataclass(frozen=True)

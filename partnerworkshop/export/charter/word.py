@@ -34,6 +34,7 @@ from .content import (
     Heading,
     PositionRow,
     Text,
+    printed_lines,
 )
 from .progress import Progress, Report, no_report
 
@@ -138,7 +139,7 @@ def _run(
 ) -> None:
     if not words:
         return
-    lines = words.split("\n")
+    lines = printed_lines(words).split("\n")
     for number, line in enumerate(lines):
         run = paragraph.add_run(line)
         run.bold = bold or None

@@ -500,12 +500,24 @@ def _with_comment(session: Session, comment: str) -> Session:
 ORDINARY_PROSE = "The parties review the service together every quarter and agree what changes. "
 
 
+def _prose(length: int) -> str:
+    return (ORDINARY_PROSE * (length // len(ORDINARY_PROSE) + 1))[:length]
+
+
 def line_break_sessions() -> tuple[Session, Session]:
-    """The example with a comment of 16,000 line breaks, and with as much ordinary text."""
+    """The example with a comment of 16,000 line breaks between two sentences, and with a
+    comment of as much ordinary text."""
     base = agreed_example()
-    broken = "x\n" * 16_000
-    ordinary = (ORDINARY_PROSE * (len(broken) // len(ORDINARY_PROSE) + 1))[: len(broken)]
-    return _with_comment(base, broken), _with_comment(base, ordinary)
+    broken = "Our view is below.\n" + "\n" * 16_000 + "That is all."
+    return _with_comment(base, broken), _with_comment(base, _prose(len(broken)))
+
+
+def short_line_sessions() -> tuple[Session, Session]:
+    """The example with a comment of 16,000 lines of one letter each, and with a comment of as
+    much ordinary text."""
+    base = agreed_example()
+    lines = "x\n" * 16_000
+    return _with_comment(base, lines), _with_comment(base, _prose(len(lines)))
 
 
 def long_option_sessions() -> tuple[Session, Session]:
@@ -533,8 +545,32 @@ def long_option_sessions() -> tuple[Session, Session]:
         return SessionModel.model_validate(raw)
 
     labels = 300 * 500
-    prose = (ORDINARY_PROSE * (labels // len(ORDINARY_PROSE) + 1))[: labels // 2]
-    return ranked(500, ""), ranked(12, prose)
+    return ranked(500, ""), ranked(12, _prose(labels // 2))
+
+
+def questionnaire_sessions() -> tuple[Session, Session]:
+    """Synthetic sessions of 10,000 and of 1,000 questions. The larger is more than a session
+    file may hold (so the app cannot open it): it is exported from the model."""
+    from partnerworkshop.model.synthetic import synthetic_session
+
+    return (
+        synthetic_session(questions=10_000, sections=LARGE_SECTIONS, seed=0),
+        synthetic_session(questions=LARGE_QUESTIONS, sections=LARGE_SECTIONS, seed=0),
+    )
+
+
+def time_per_page(session: Session, runs: int) -> tuple[float, int]:
+    """Median seconds per page of exporting the charter, comments printed, and its pages."""
+    from partnerworkshop.export.charter import CharterOptions, charter_pdf
+
+    options = CharterOptions(include_comments=True)
+    pages = charter_pdf(session, options)[2]  # the run that is not counted
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        charter_pdf(session, options)
+        times.append(time.perf_counter() - started)
+    return median(times) / pages, pages
 
 
 def qt_platform() -> str:
@@ -622,14 +658,28 @@ def main(argv: list[str] | None = None) -> int:
     )
     tiny_values = Figure("Refuse a file as large as allowed, of tiny values", "ms", Target(1))
     broken = Figure(f"Load the slowest of {BROKEN_FILES} broken files", "ms", Target(1))
+    # How the time of an export grows with the text: per printed page, a pathological text
+    # beside ordinary text of the same length (a text that prints more pages is no slower for
+    # each of them); comments are printed, so that they count.
     line_breaks = Figure(
-        "Export with a comment of 16,000 line breaks, beside as much ordinary text",
-        "s",
+        "Export with a comment of 16,000 line breaks, per page, beside as much ordinary text",
+        "ms",
+        Target(3, ratio=True),
+    )
+    short_lines = Figure(
+        "Export with a comment of 16,000 one-letter lines, per page, beside as much ordinary text",
+        "ms",
         Target(3, ratio=True),
     )
     long_options = Figure(
-        "Export with a 300-option ranking of 500-character labels, beside as much ordinary text",
-        "s",
+        "Export with a 300-option ranking of 500-character labels, per page, beside as much "
+        "ordinary text",
+        "ms",
+        Target(3, ratio=True),
+    )
+    many_questions = Figure(
+        f"Export 10,000 questions, per page, beside {LARGE_QUESTIONS:,} questions",
+        "ms",
         Target(3, ratio=True),
     )
 
@@ -671,15 +721,18 @@ def main(argv: list[str] | None = None) -> int:
                 workspace, large_file, runs.large_exports
             )
             large_export.name = f"Export the {large_name} charter, {pages} pages (in process)"
-        with feature(line_breaks, long_options):
-            from partnerworkshop.export.charter import charter_pdf
-
-            for figure, (pathological, ordinary) in (
-                (line_breaks, line_break_sessions()),
-                (long_options, long_option_sessions()),
-            ):
-                figure.value = timed(lambda s=pathological: charter_pdf(s), runs.large_exports)
-                figure.baseline = timed(lambda s=ordinary: charter_pdf(s), runs.large_exports)
+        scaling = (
+            (line_breaks, line_break_sessions, runs.large_exports),
+            (short_lines, short_line_sessions, runs.large_exports),
+            (long_options, long_option_sessions, runs.large_exports),
+            (many_questions, questionnaire_sessions, 1),
+        )
+        for figure, sessions, repetitions in scaling:
+            with feature(figure):
+                pathological, ordinary = sessions()
+                figure.value, pages = time_per_page(pathological, repetitions)
+                figure.baseline, baseline_pages = time_per_page(ordinary, repetitions)
+                figure.name += f" ({pages:,} and {baseline_pages:,} pages)"
         with feature(analysis, large_analysis):
             from partnerworkshop.model.analysis import analyse
 
@@ -724,7 +777,9 @@ def main(argv: list[str] | None = None) -> int:
         export_in_process,
         large_export,
         line_breaks,
+        short_lines,
         long_options,
+        many_questions,
         memory,
         large_memory,
         save,

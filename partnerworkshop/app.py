@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -19,6 +20,7 @@ from . import __version__
 from .errors import PartnerworkshopError
 
 if TYPE_CHECKING:
+    from .export.charter import Progress
     from .model.incoming import AnswersPlan
     from .model.session import Session
 
@@ -512,6 +514,31 @@ def _export_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _progress_on_a_terminal() -> Callable[[Progress], None]:
+    """How far a long export has got, on one line of the terminal (nothing when the error output
+    goes to a file or a pipe, where it would only fill a log)."""
+    if not sys.stderr.isatty():
+        return lambda progress: None
+    shown_at = 0.0
+    width = 0
+
+    def show(progress: Progress) -> None:
+        nonlocal shown_at, width
+        if progress.stage == "finishing" and progress.done >= 1:
+            line = ""  # done: the line goes, and the command's own message follows
+        elif time.monotonic() - shown_at < 0.5:
+            return
+        else:
+            where = f", page {progress.page + 1}" if progress.stage == "pages" else ""
+            line = f"{PROG}: exporting, {progress.fraction:.0%} done{where}"
+        shown_at = time.monotonic()
+        sys.stderr.write("\r" + line.ljust(width) + ("" if line else "\r"))
+        sys.stderr.flush()
+        width = max(width, len(line))
+
+    return show
+
+
 @command("export", "export the partnership charter as a PDF or a Word document", _export_arguments)
 def _export(args: argparse.Namespace) -> int:
     from .errors import FileProblem
@@ -538,7 +565,9 @@ def _export(args: argparse.Namespace) -> int:
         paper=args.paper,
         include_comments=args.include_comments,
     )
-    exported = export_charter(session, args.output, options, format=kind)
+    exported = export_charter(
+        session, args.output, options, format=kind, report=_progress_on_a_terminal()
+    )
     summary = exported.summary
     if exported.new_version:
         session.agreement.charters = [*session.agreement.charters, exported.record]

@@ -3,6 +3,7 @@ is set out, says how far it has got, and the preview, an export or printing can 
 
 from __future__ import annotations
 
+import io
 import itertools
 import time
 from pathlib import Path
@@ -204,3 +205,29 @@ def test_printing_the_charter_can_be_stopped(
     assert sent == [], "nothing went to the printer"
     assert dialogs_seen and dialogs_seen[0].startswith("Preparing the charter for printing")
     _no_work_left(qtbot)
+
+
+def test_a_long_preview_draws_only_the_pages_in_view(qtbot: Any, themed_app: Any) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from partnerworkshop.ui.page_preview import PagePreview
+
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer)
+    for number in range(300):
+        canvas.drawString(72, 720, f"Page {number + 1}")
+        canvas.showPage()
+    canvas.save()
+    preview = PagePreview()
+    preview.resize(700, 600)
+    preview.show()
+    qtbot.waitExposed(preview)
+    preview.show_pdf(buffer.getvalue())
+    preview._draw_visible()  # at once, before the layout has placed the pages
+    assert preview.page_count() == 300
+    assert 1 <= len(preview._drawn) <= 3, "only the pages in view (and just below) are drawn"
+    scroll_bar = preview.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll_bar.maximum() > 100_000, timeout=5000)  # laid out
+    scroll_bar.setValue(scroll_bar.maximum())
+    qtbot.waitUntil(lambda: 299 in preview._drawn, timeout=5000)
+    assert len(preview._drawn) <= 6

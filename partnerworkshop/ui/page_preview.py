@@ -93,10 +93,13 @@ class PagePreview(QScrollArea):
             return
         top = self.verticalScrollBar().value() - RENDER_MARGIN
         bottom = top + self.viewport().height() + 2 * RENDER_MARGIN
+        # Where each page is follows from the sizes of those above it, known before the layout
+        # has placed them (pages not yet placed all sit at the top, and drawing all of a long
+        # charter's pages at once would hold the window for seconds).
+        y = PAGE_GAP
         for index, page in enumerate(self._pages):
-            if index in self._drawn:
-                continue
-            if page.y() + page.height() < top or page.y() > bottom:
+            page_top, y = y, y + page.height() + PAGE_GAP
+            if index in self._drawn or page_top + page.height() < top or page_top > bottom:
                 continue
             pixmap = QPixmap.fromImage(self.page_image(index))
             pixmap.setDevicePixelRatio(self.devicePixelRatioF())

@@ -57,7 +57,7 @@ PEAK_MEMORY_UNIT = 1 if sys.platform == "darwin" else 1024
 MB = 1024 * 1024
 LARGE_QUESTIONS = 1000
 LARGE_SECTIONS = 50
-LARGEST_QUESTIONS = 4000  # a session file of about 7 MB; files over 8 MB are refused
+LARGEST_QUESTIONS = 3800  # a session file of about 7.6 MB; files over 8 MB are refused
 STEP_NAMES = {1: "Answer", 2: "Compare", 3: "Agree"}
 
 

@@ -514,6 +514,13 @@ class TwoLineDelegate(QStyledItemDelegate):
     wrap over as many lines as they need (they are read aloud: nothing is cut off)."""
 
     WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+    MEASURED_KEPT = 20_000
+    """How many measured entries are remembered: a long agenda is measured again and again (by
+    the view and to fit its height), and wrapping text is slow to measure."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._measured: dict[tuple[str, str, str, int], tuple[int, int]] = {}
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         title = QFont(option.font)
@@ -528,13 +535,20 @@ class TwoLineDelegate(QStyledItemDelegate):
     def _heights(self, option: QStyleOptionViewItem, row: ListRow, width: int) -> tuple[int, int]:
         title_font, detail_font = self._fonts(option)
         text_width = self._text_width(option, width)
+        key = (row.title, row.detail, option.font.key(), text_width)
+        known = self._measured.get(key)
+        if known is not None:
+            return known
+        if len(self._measured) >= self.MEASURED_KEPT:
+            self._measured.clear()
         heights = []
         for font, text in ((title_font, row.title), (detail_font, row.detail)):
             bounds = QFontMetrics(font).boundingRect(
                 QRect(0, 0, text_width, 100_000), int(self.WRAP), text
             )
             heights.append(max(bounds.height(), QFontMetrics(font).height()))
-        return heights[0], heights[1]
+        self._measured[key] = (heights[0], heights[1])
+        return self._measured[key]
 
     def sizeHint(  # noqa: N802 (Qt's name)
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex

@@ -2,7 +2,8 @@
 
 Whoever makes a charter may pass a report function: it is called every few moments with a
 :class:`Progress`, and it may raise :class:`ExportStopped` to stop the export there (nothing is
-written then). The first report carries the charter's summary, known once its content is.
+written then). The report that ends the "content" stage carries the charter's summary, known
+once its content is.
 """
 
 from __future__ import annotations

@@ -7,16 +7,13 @@ Runs without a screen (Qt's offscreen platform) and writes PNG files beside this
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# A throwaway user folder: the screenshots never read or change a real user's settings.
-os.environ["PARTNERWORKSHOP_USER_DIR"] = tempfile.mkdtemp(prefix="partnerworkshop-shots-")
 
 from PySide6.QtWidgets import QApplication
 
@@ -44,8 +41,8 @@ def shoot(
     user_files.preferences.zoom = zoom  # the toolbar fits itself to the zoom it is told
     window = MainWindow(user_files)
     window.set_document(session(), None)
-    window.resize(*SIZE)
     window.show()
+    window.resize(*SIZE)  # after showing: a window first shown fits itself to the screen
     window.go_to_step(step)
     if prepare is not None:
         prepare(window)
@@ -125,7 +122,21 @@ def agree_and_open_an_item(window: MainWindow) -> None:
     window.agree_page.show_item("sharing.costs")
 
 
+SCREEN = {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96}
+
+
+def _off_screen_on_a_laptop() -> None:
+    """Qt's offscreen platform with a laptop's screen (its own is 800 x 800, and the window fits
+    itself to its screen), and a throwaway user folder: the screenshots never read or change a
+    real user's settings."""
+    screens = Path(tempfile.mkdtemp(prefix="partnerworkshop-screens-")) / "screens.json"
+    screens.write_text(json.dumps({"synthesizedScreen": False, "screens": [SCREEN]}))
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={screens}")
+    os.environ["PARTNERWORKSHOP_USER_DIR"] = tempfile.mkdtemp(prefix="partnerworkshop-shots-")
+
+
 def main() -> int:
+    _off_screen_on_a_laptop()
     shoot(
         "answer-step.png",
         step=1,

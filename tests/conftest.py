@@ -139,6 +139,11 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogScript:
     )
     monkeypatch.setattr(
         module,
+        "choose_one",
+        lambda parent, title, text, choices: script._next("choose_one", title, *choices),
+    )
+    monkeypatch.setattr(
+        module,
         "preview_incoming",
         lambda parent, title, text, details, new, conflicts: script._next(
             "preview_incoming", text, details

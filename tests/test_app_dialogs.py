@@ -41,3 +41,27 @@ def test_a_long_list_goes_into_the_details_area(qapp: Any) -> None:
     assert detailed == details
     assert "Show Details" in informative
     assert fitted, "the box and its buttons stay on the screen"
+
+
+def _choose_with_keys(*keys: Any) -> int | None:
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QListWidget
+
+    def press() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert dialog is not None
+        listed = dialog.findChild(QListWidget)
+        assert listed is not None and listed.currentRow() == 0, "the first is chosen to start"
+        for key in keys:
+            QTest.keyClick(listed, key)
+
+    QTimer.singleShot(0, press)
+    return dialogs.choose_one(None, "Title", "Whose answers?", ["A <b>1</b>", "B", "C"])
+
+
+def test_one_of_several_is_chosen_with_the_keyboard(qapp: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    assert _choose_with_keys(Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Return) == 2
+    assert _choose_with_keys(Qt.Key.Key_Return) == 0
+    assert _choose_with_keys(Qt.Key.Key_Down, Qt.Key.Key_Escape) is None

@@ -225,3 +225,63 @@ def test_a_sheet_from_another_session_is_taken_in_only_when_the_user_says_so(
     dialogs.answer("preview_incoming", "new")
     window.import_sheet_action.trigger()
     assert window.session.answers.A == full.answers.A
+
+
+def test_a_sheet_or_a_pack_for_one_representative_from_the_file_menu(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    from partnerworkshop.export.answer_sheet import SheetForRepresentative, read_answer_sheet
+
+    session_path = tmp_path / "workshop.pws.json"
+    save_session(example_session(), session_path)
+    assert window.load(session_path)
+    window.editor.set_party_answering("B", "individually")
+    zoe = window.session.parties.B.representatives[1]
+
+    dialogs.answer("choose_party", "B")
+    dialogs.answer("choose_one", 2)  # the party's answers, then each representative's own
+    dialogs.answer("save_file_name", tmp_path / "zoe.csv")
+    window.export_sheet_action.trigger()
+    (asked,) = [shown for shown in dialogs.shown if shown[0] == "choose_one"]
+    assert asked[2:] == (
+        "Contoso's answers, as the party",
+        "Dr Helen Marsh's own answers",
+        "Zoë Łukasiewicz's own answers",
+        "Aisling Byrne's own answers",
+    )
+    try:
+        read_answer_sheet(tmp_path / "zoe.csv", window.session, "B")
+    except SheetForRepresentative as own_sheet:
+        assert own_sheet.representative == zoe.id
+    else:
+        raise AssertionError("the sheet holds Zoë's own answers, not Contoso's")
+
+    dialogs.answer("choose_party", "B")
+    dialogs.answer("choose_one", 3)
+    dialogs.answer("save_file_name", tmp_path / "aisling.pws.json")
+    window.make_pack_action.trigger()
+    pack = load_session(tmp_path / "aisling.pws.json")
+    assert pack.pack_for == "B"
+    assert pack.pack_for_representative == window.session.parties.B.representatives[2].id
+
+    # The party's own sheet is still there, and a cancelled choice writes nothing.
+    dialogs.answer("choose_party", "B")
+    dialogs.answer("choose_one", 0)
+    dialogs.answer("save_file_name", tmp_path / "contoso.csv")
+    window.export_sheet_action.trigger()
+    read_answer_sheet(tmp_path / "contoso.csv", window.session, "B")
+    dialogs.answer("choose_party", "B")
+    dialogs.answer("choose_one", None)
+    window.export_sheet_action.trigger()
+    assert sorted(path.name for path in tmp_path.glob("*.csv")) == ["contoso.csv", "zoe.csv"]
+
+
+def test_a_party_answering_as_one_is_not_asked_whose_answers(
+    window: MainWindow, dialogs: Any, tmp_path: Path
+) -> None:
+    window.set_document(example_session(), None)
+    dialogs.answer("choose_party", "A")
+    dialogs.answer("save_file_name", tmp_path / "northwind.csv")
+    window.export_sheet_action.trigger()
+    assert (tmp_path / "northwind.csv").exists()
+    assert not [shown for shown in dialogs.shown if shown[0] == "choose_one"]

@@ -10,7 +10,16 @@ from typing import Literal
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 SaveChoice = Literal["save", "discard", "cancel"]
 RecoverChoice = Literal["recover", "discard", "later"]
@@ -136,6 +145,33 @@ def choose_party(
     box.exec()
     clicked = box.clickedButton()
     return next((side for button, side in buttons.items() if button is clicked), None)
+
+
+def choose_one(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
+    """Which of ``choices`` (its place in the list, the first chosen to start with), or None when
+    cancelled. The choices are shown as plain text."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setMinimumWidth(dialog.fontMetrics().averageCharWidth() * 60)
+    layout = QVBoxLayout(dialog)
+    question = QLabel(text)
+    question.setTextFormat(Qt.TextFormat.PlainText)
+    question.setWordWrap(True)
+    layout.addWidget(question)
+    listed = QListWidget()
+    listed.addItems(choices)
+    listed.setCurrentRow(0)
+    listed.setAccessibleName(text)
+    listed.itemDoubleClicked.connect(lambda _: dialog.accept())
+    layout.addWidget(listed)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    chosen = dialog.exec() == QDialog.DialogCode.Accepted and listed.currentRow() >= 0
+    return listed.currentRow() if chosen else None
 
 
 def preview_incoming(

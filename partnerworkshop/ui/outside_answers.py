@@ -51,31 +51,71 @@ class OutsideAnswers(QObject):
     def _folder(self) -> str:
         return str(self.window.path.parent) if self.window.path else ""
 
+    def _choose_respondent(self, title: str, side: Side) -> tuple[bool, str | None]:
+        """For a party whose representatives answer individually: the party's answers, or one
+        representative's own (by id). The first is False when the choice was cancelled."""
+        session = self.window.session
+        if session.pack_for is not None:
+            return True, session.pack_for_representative
+        party = session.party(side)
+        if not party.answers_individually or not party.representatives:
+            return True, None
+        respondents = party.respondents(side)
+        name = party_name(session, side)
+        choices = [self.tr("{name}'s answers, as the party").format(name=name)]
+        choices += [
+            self.tr("{person}'s own answers").format(
+                person=respondent_label(session, side, respondent)
+            )
+            for respondent in respondents
+        ]
+        index = dialogs.choose_one(
+            self.window,
+            title,
+            self.tr(
+                "{name}'s representatives answer individually. Whose answers is it for: the "
+                "party's, or one representative's own?"
+            ).format(name=name),
+            choices,
+        )
+        if index is None:
+            return False, None
+        return True, None if index == 0 else respondents[index - 1].representative_id
+
     def _write_for_party(
         self,
         title: str,
         question: str,
         file_name: str,
         filters: str,
-        write: Callable[[Session, Side, Path], None],
+        write: Callable[[Session, Side, Path, str | None], None],
         failed: str,
         written: str,
     ) -> None:
-        """Ask which party and where, then write that party's file; say how it went.
+        """Ask which party (and, where its representatives answer individually, whether for
+        one of them) and where, then write the file; say how it went.
 
-        ``file_name`` and ``written`` may name the party as {name}; ``written`` the file as {file}.
+        ``file_name`` and ``written`` may name the party or the representative as {name};
+        ``written`` the file as {file}.
         """
         side = self._choose_party(title, question)
         if side is None:
             return
+        chosen, representative = self._choose_respondent(title, side)
+        if not chosen:
+            return
         session = self.window.session
-        name = party_name(session, side)
+        name = (
+            party_name(session, side)
+            if representative is None
+            else self._person(side, representative)
+        )
         suggested = Path(self._folder()) / file_name.format(name=_file_part(name))
         path = dialogs.save_file_name(self.window, title, str(suggested), filters)
         if path is None:
             return
         try:
-            write(session, side, path)
+            write(session, side, path, representative)
         except FileProblem as problem:
             self.window.show_file_problem(failed, problem)
             return
@@ -162,12 +202,14 @@ class OutsideAnswers(QObject):
             ),
         )
 
-    def _write_pack(self, session: Session, side: Side, path: Path) -> None:
+    def _write_pack(
+        self, session: Session, side: Side, path: Path, representative: str | None
+    ) -> None:
         # The session keeps the secret its packs are sealed with, to check them when they return.
         if self.window.editor.keep_pack_key(new_pack_key()):
             self.window.setWindowModified(True)
             self.window.autosave()
-        save_session(make_pack(session, side), path)
+        save_session(make_pack(session, side, representative), path)
 
     def merge_pack(self) -> None:
         title = self.tr("Merge an answer pack")

@@ -179,6 +179,23 @@ def test_opening_another_session_stops_the_charter_of_the_last(
     assert page.summary.document_id in page.status.text()
 
 
+def test_opening_another_session_during_an_export_stops_it_writing_nothing(
+    window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path, long_session: Any
+) -> None:
+    page = _on_export_step(window, long_session)
+    wait_for_charter(page, qtbot)
+    target = tmp_path / "charter.pdf"
+    dialogs.answer("save_file_name", target)
+    click(page.export_button)
+    assert page.export_running()
+    window.set_document(example_session(), None)
+    assert not page.export_running() and not CharterWork._running
+    assert not target.exists()
+    assert window.session.agreement.last_charter is None
+    wait_for_charter(page, qtbot)
+    assert page.export_button.isEnabled()
+
+
 def test_printing_the_charter_can_be_stopped(
     window: MainWindow, qtbot: Any, monkeypatch: pytest.MonkeyPatch, long_session: Any
 ) -> None:

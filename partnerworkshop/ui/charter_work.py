@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QProgressDialog, QPushButton, QWidget
 
-from ..export.charter import ExportStopped, Progress
+from ..export.charter import ExportStopped, Progress, Report
 from ..export.charter.progress import Stage
 from ..model.session import Session
 from .common import label
@@ -24,7 +24,9 @@ from .common import label
 REPORT_EVERY_S = 0.1
 """The window hears of progress at most this often: more would only keep it busy."""
 
-Make = Callable[[Session, Callable[[Progress], None]], Any]
+Make = Callable[[Session, Report], Any]
+"""What the work does: make something (a charter, a file written) from the session's copy,
+reporting as it goes."""
 
 DIALOG_AFTER_MS = 400
 """A charter made behind a dialog shows the dialog only if it takes longer than this."""
@@ -138,16 +140,15 @@ def report_failure(error: BaseException) -> None:
 
 def progress_text(progress: Progress, doing: str) -> str:
     """What is being done and how far it has got, in words: "Exporting: drawing page 12"."""
-    tr = _tr
     if progress.stage == "content":
-        step = tr("reading the answers")
+        step = _tr("reading the answers")
     elif progress.stage == "setting":
-        step = tr("setting out the parts")
+        step = _tr("setting out the parts")
     elif progress.stage == "pages":
-        step = tr("drawing page {page}").format(page=progress.page + 1)
+        step = _tr("drawing page {page}").format(page=progress.page + 1)
     else:
-        step = tr("finishing the file")
-    return tr("{doing}: {step}...").format(doing=doing, step=step)
+        step = _tr("finishing the file")
+    return _tr("{doing}: {step}...").format(doing=doing, step=step)
 
 
 class WorkProgress(QWidget):

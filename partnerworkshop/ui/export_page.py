@@ -343,7 +343,6 @@ class ExportPage(StepPage):
         work.progressed.connect(functools.partial(self._preview_progressed, work))
         work.finished.connect(functools.partial(self._preview_made, work))
         work.failed.connect(functools.partial(self._preview_failed, work))
-        work.stopped.connect(functools.partial(self._preview_stopped, work))
         self._preview_work = work
         self.preview_progress.begin(self.tr("Preparing the preview..."))
         work.start()
@@ -354,7 +353,7 @@ class ExportPage(StepPage):
         work, self._preview_work = self._preview_work, None
         if work is not None:
             work.stop()  # its thread ends at its next report; what it sends is not listened to
-            for signal in (work.progressed, work.finished, work.failed, work.stopped):
+            for signal in (work.progressed, work.finished, work.failed):
                 signal.disconnect()
             self.preview_progress.hide()
             if for_export:
@@ -388,10 +387,6 @@ class ExportPage(StepPage):
         self.preview_note.setText(self.tr("The preview could not be made."))
         self.preview_again.show()
         report_failure(error)
-
-    def _preview_stopped(self, work: CharterWork) -> None:
-        if work is self._preview_work:
-            self._preview_work = None
 
     # --- exporting ----------------------------------------------------------------------------
 
@@ -437,7 +432,7 @@ class ExportPage(StepPage):
         work.progressed.connect(
             lambda progress: self.export_progress.advance(progress, self.tr("Exporting"))
         )
-        work.finished.connect(functools.partial(self._exported, editor, preview_wanted))
+        work.finished.connect(functools.partial(self._exported, preview_wanted))
         work.failed.connect(functools.partial(self._export_failed, preview_wanted))
         work.stopped.connect(functools.partial(self._export_stopped, preview_wanted))
         self._export_work = work
@@ -474,12 +469,11 @@ class ExportPage(StepPage):
             "\n".join(error.problems),
         )
 
-    def _exported(
-        self, editor: SessionEditor, preview_wanted: bool, exported: CharterExport
-    ) -> None:
-        if editor is not self.editor:
-            self._export_ended(preview_wanted)
-            return  # the window went on to another session, which this charter is not of
+    def _exported(self, preview_wanted: bool, exported: CharterExport) -> None:
+        # The editor is still the one the export started from: leaving a session stops its
+        # export first (see set_editor).
+        editor = self.editor
+        assert editor is not None
         self._export_ended(False)
         if exported.new_version:
             editor.record_charter(exported.record)

@@ -37,6 +37,18 @@ def _on_export_step(window: MainWindow, session: Any) -> Any:
     return window.export_page
 
 
+def _start_export(
+    window: MainWindow, session: Any, dialogs: Any, qtbot: Any, target: Path
+) -> Any:
+    """On the Export step of ``session``, export to ``target``; the export is under way."""
+    page = _on_export_step(window, session)
+    wait_for_charter(page, qtbot)
+    dialogs.answer("save_file_name", target)
+    click(page.export_button)
+    assert page.export_running()
+    return page
+
+
 def _no_work_left(qtbot: Any) -> None:
     qtbot.waitUntil(lambda: not CharterWork._running, timeout=CHARTER_TIMEOUT_MS)
 
@@ -82,12 +94,8 @@ def test_the_window_stays_responsive_while_the_preview_is_made(
 def test_an_export_shows_its_progress_and_can_be_stopped_writing_nothing(
     window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path, long_session: Any
 ) -> None:
-    page = _on_export_step(window, long_session)
-    wait_for_charter(page, qtbot)
     target = tmp_path / "charter.pdf"
-    dialogs.answer("save_file_name", target)
-    click(page.export_button)
-    assert page.export_running()
+    page = _start_export(window, long_session, dialogs, qtbot, target)
     assert not page.preview_running(), "the preview gives way to the export"
     assert page.preview_note.text() == "The preview is made once the export is done."
     assert not page.export_button.isEnabled(), "one export at a time"
@@ -113,11 +121,8 @@ def test_an_edit_made_during_an_export_is_not_in_the_charter_being_written(
 ) -> None:
     session = example_session()
     agree_on_example(session)
-    page = _on_export_step(window, session)
-    wait_for_charter(page, qtbot)
     target = tmp_path / "charter.pdf"
-    dialogs.answer("save_file_name", target)
-    click(page.export_button)
+    page = _start_export(window, session, dialogs, qtbot, target)
     before = window.session.agreement.definition
     window.editor.set_definition("Typed while the charter was being written.")
     qtbot.waitUntil(lambda: not page.export_running(), timeout=CHARTER_TIMEOUT_MS)
@@ -149,11 +154,8 @@ def test_closing_the_window_during_an_export_asks_first(
     window = MainWindow(UserFiles())  # a window of its own: this test closes it for good
     window.show()
     qtbot.waitExposed(window)
-    page = _on_export_step(window, long_session)
-    wait_for_charter(page, qtbot)
     target = tmp_path / "charter.pdf"
-    dialogs.answer("save_file_name", target)
-    click(page.export_button)
+    page = _start_export(window, long_session, dialogs, qtbot, target)
     window.editor.mark_saved()
     dialogs.answer("confirm", False)
     window.close()
@@ -182,12 +184,8 @@ def test_opening_another_session_stops_the_charter_of_the_last(
 def test_opening_another_session_during_an_export_stops_it_writing_nothing(
     window: MainWindow, dialogs: Any, qtbot: Any, tmp_path: Path, long_session: Any
 ) -> None:
-    page = _on_export_step(window, long_session)
-    wait_for_charter(page, qtbot)
     target = tmp_path / "charter.pdf"
-    dialogs.answer("save_file_name", target)
-    click(page.export_button)
-    assert page.export_running()
+    page = _start_export(window, long_session, dialogs, qtbot, target)
     window.set_document(example_session(), None)
     assert not page.export_running() and not CharterWork._running
     assert not target.exists()

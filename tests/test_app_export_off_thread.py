@@ -4,8 +4,6 @@ is set out, says how far it has got, and the preview, an export or printing can 
 from __future__ import annotations
 
 import io
-import itertools
-import time
 from pathlib import Path
 from typing import Any
 
@@ -62,20 +60,22 @@ def test_the_window_stays_responsive_while_the_preview_is_made(
     assert page.preview_progress.isVisible()
     assert page.export_button.isEnabled(), "the summary is known before the pages are drawn"
 
-    # The window's own timers keep firing while the pages are drawn: its thread is free.
-    ticks: list[float] = []
+    # The window handles its own events while the pages are drawn: its thread is free. (Were
+    # the pages drawn on it, no timer of the window could fire until they were all drawn.)
+    seen_while_drawing: list[str] = []
+
+    def tick() -> None:
+        shown = page.preview_progress.text.text()
+        if page.preview_running() and "drawing page" in shown:
+            seen_while_drawing.append(shown)
+
     timer = QTimer()
     timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.timeout.connect(tick)
     timer.start()
-    qtbot.waitUntil(lambda: "drawing page" in page.preview_progress.text.text(), timeout=20000)
-    started = time.monotonic()
-    qtbot.wait(1000)
+    qtbot.waitUntil(lambda: len(set(seen_while_drawing)) >= 3, timeout=CHARTER_TIMEOUT_MS)
     timer.stop()
-    assert page.preview_running(), "the preview takes longer than this test looked"
-    during = [tick for tick in ticks if tick >= started]
-    assert len(during) >= 10, f"only {len(during)} timer ticks in a second"
-    assert max(b - a for a, b in itertools.pairwise(during)) < 0.5
+    assert page.preview_running(), "the preview goes on after the window has looked"
     assert page.preview_progress.bar.value() > 10
 
     # Stop, and make it again.

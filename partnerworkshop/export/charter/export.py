@@ -67,7 +67,8 @@ class CharterExport:
 def _content_and_summary(
     session: Session, options: CharterOptions | None, at: dt.datetime | None, report: Report
 ) -> tuple[CharterContent, CharterSummary]:
-    """The charter's content and its summary, which the first report carries."""
+    """The charter's content and its summary, which the report ending the "content" stage
+    carries."""
     report(Progress("content", 0.0))
     content = charter_content(session, options, at=at)
     summary = summarise(session, content)

@@ -59,10 +59,9 @@ def charter_docx(content: CharterContent, report: Report = no_report) -> bytes:
     """The charter as the bytes of a Word (.docx) file, reported part by part."""
     document = Document()
     _set_up(document, content)
-    parts = [_cover, _legal, _definition, _positions, _shares, _started, _open_issues]
-    parts += [_signatures, _answers, _questionnaire]
-    if content.changes is not None:
-        parts.insert(2, _changes)
+    changes = [_changes] if content.changes is not None else []
+    parts = [_cover, _legal, *changes, _definition, _positions, _shares, _started]
+    parts += [_open_issues, _signatures, _answers, _questionnaire]
     for number, part in enumerate(parts):
         report(Progress("setting", number / len(parts)))
         part(document, content)
